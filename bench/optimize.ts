@@ -1,0 +1,117 @@
+/**
+ * Optimizer and sampler benchmarks: wall time of typical fits (2–4 parameters) and sampler
+ * throughput. No targets in the issue for these; they are recorded to catch regressions.
+ *
+ *   npm run bench -- optimize
+ */
+import gammaln from '@stdlib/math-base-special-gammaln';
+import { maximizeLikelihood, minimize } from '../src/optimize/index.js';
+import {
+  createRandom,
+  sampleBeta,
+  sampleGamma,
+  samplePoisson,
+  sampleStandardNormal,
+} from '../src/random/index.js';
+import { type BenchResult, medianMs } from './harness.js';
+
+function rosenbrock(x: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < x.length - 1; i += 1) {
+    s += 100 * (x[i + 1]! - x[i]! ** 2) ** 2 + (1 - x[i]!) ** 2;
+  }
+  return s;
+}
+
+function callsPerSecond(draw: () => number, calls: number): number {
+  let sink = 0;
+  const ms = medianMs(
+    () => {
+      for (let i = 0; i < calls; i += 1) sink += draw();
+    },
+    { runs: 7, warmup: 2 },
+  );
+  if (Number.isNaN(sink)) throw new Error('unreachable');
+  return (calls / ms) * 1000;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  results.push({
+    name: 'minimize Rosenbrock 4-D, finite differences',
+    value: medianMs(() => minimize({ value: rosenbrock }, [-1.2, 1, -1.2, 1])),
+    unit: 'ms',
+  });
+
+  const alive = [1000, 869, 743, 653, 593, 551, 517, 491];
+  results.push({
+    name: 'maximizeLikelihood sBG (years 0..7), starts (1,1) and (0.01,0.01)',
+    value: medianMs(() =>
+      maximizeLikelihood({
+        parameterOrder: ['gamma', 'delta'],
+        transforms: { gamma: 'log', delta: 'log' },
+        logLikelihood: ({ gamma, delta }) => {
+          let p = gamma / (gamma + delta);
+          let s = 1 - p;
+          let ll = (alive[0]! - alive[1]!) * Math.log(p);
+          for (let t = 2; t < alive.length; t += 1) {
+            p *= (delta + t - 2) / (gamma + delta + t - 1);
+            s -= p;
+            ll += (alive[t - 1]! - alive[t]!) * Math.log(p);
+          }
+          return ll + alive[alive.length - 1]! * Math.log(s);
+        },
+        starts: [
+          { gamma: 1, delta: 1 },
+          { gamma: 0.01, delta: 0.01 },
+        ],
+      }),
+    ),
+    unit: 'ms',
+  });
+
+  const rng = createRandom(1);
+  const xs = Array.from({ length: 10_000 }, () => sampleGamma(rng, 2.3, 0.7));
+  results.push({
+    name: 'maximizeLikelihood gamma (shape, rate) on 10,000 points, per-point likelihood loop',
+    value: medianMs(
+      () =>
+        maximizeLikelihood({
+          parameterOrder: ['k', 'b'],
+          transforms: { k: 'log', b: 'log' },
+          logLikelihood: ({ k, b }) => {
+            const constant = k * Math.log(b) - gammaln(k);
+            let ll = 0;
+            for (const x of xs) ll += constant + (k - 1) * Math.log(x) - b * x;
+            return ll;
+          },
+          starts: [{ k: 1, b: 1 }],
+        }),
+      { runs: 5, warmup: 1 },
+    ),
+    unit: 'ms',
+  });
+
+  const r = createRandom(2);
+  results.push({
+    name: 'sampleStandardNormal',
+    value: callsPerSecond(() => sampleStandardNormal(r), 1_000_000),
+    unit: 'calls/s',
+  });
+  results.push({
+    name: 'sampleGamma(shape 0.5)',
+    value: callsPerSecond(() => sampleGamma(r, 0.5, 1), 1_000_000),
+    unit: 'calls/s',
+  });
+  results.push({
+    name: 'sampleBeta(0.8, 2.4)',
+    value: callsPerSecond(() => sampleBeta(r, 0.8, 2.4), 1_000_000),
+    unit: 'calls/s',
+  });
+  results.push({
+    name: 'samplePoisson(1e6) (PTRS)',
+    value: callsPerSecond(() => samplePoisson(r, 1e6), 1_000_000),
+    unit: 'calls/s',
+  });
+  return results;
+}
