@@ -147,7 +147,6 @@ const PER_CUSTOMER_EXTRA_DIGITS = 4;
 const PER_CUSTOMER_FACTOR = 10n ** BigInt(PER_CUSTOMER_EXTRA_DIGITS);
 
 interface CustomerState {
-  readonly firstDay: number;
   readonly cohortIndex: number;
   /** Index (in `period` units) of the acquisition period. */
   readonly acquisition: number;
@@ -321,7 +320,6 @@ function buildCohortTable(
     const cohortIndex = periodIndex(day, cohortBy);
     const acquisition = periodIndex(day, period);
     const state: CustomerState = {
-      firstDay: day,
       cohortIndex,
       acquisition,
       revenueByAge: new Map(),

@@ -61,7 +61,7 @@ function combine(
   const mant = v1 * f1 + v2 * f2;
   transformOut.mant = mant;
   transformOut.expo = e;
-  const k = 8 + Math.sqrt(terms);
+  const k = 8 + terms; // the term recurrences can drift by an ulp per term
   const budget = (k * abs1 + Math.abs(v1) * mag1) * f1 + (k * abs2 + Math.abs(v2) * mag2) * f2;
   transformOut.err = mant === 0 ? Number.POSITIVE_INFINITY : (EPS * budget) / Math.abs(mant);
   transformOut.terms = terms;

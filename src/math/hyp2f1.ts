@@ -12,7 +12,7 @@
  *   z > 1/2 the series gets a term budget of about three times the cost of the 1 − z transformation
  *   (A&S 15.3.6, with a pole-free regrouping where c − a − b is an integer or within 0.1 of one; see
  *   hyp2f1-one-minus-z.ts), which takes over when the budget runs out.
- * - Every method estimates its own relative rounding error; an estimate above 1e-11 makes the router
+ * - Every method estimates its own relative rounding error; an estimate above 1e-12 makes the router
  *   try the other method, and if neither gets below 1e-10 it throws `math/not-converged`.
  */
 import { fail } from '../core/errors.js';
@@ -24,7 +24,7 @@ const EPS = 2 ** -52;
 /** Largest number of series terms any method may use. */
 const MAX_TERMS = 2_000_000;
 /** Accept a method when its estimated relative error is at most this. */
-const ACCEPT = 1e-11;
+const ACCEPT = 1e-12;
 /** Throw `math/not-converged` when no method reaches this. */
 const GIVE_UP = 1e-10;
 
@@ -44,7 +44,7 @@ function direct(p: number, q: number, r: number, x: number, pre: number, budget:
     seriesOut.mant === 0
       ? Number.POSITIVE_INFINITY
       : EPS *
-        ((8 + Math.sqrt(seriesOut.terms)) * (seriesOut.abs / Math.abs(seriesOut.mant)) +
+        ((8 + seriesOut.terms) * (seriesOut.abs / Math.abs(seriesOut.mant)) +
           Math.abs(pre));
   return ok;
 }
@@ -97,7 +97,8 @@ function unitInterval(fn: string, a: number, b: number, c: number, z: number, w:
     if (best.err <= GIVE_UP) return finish();
     notConverged(fn, a, b, c, z);
   }
-  // z > 1/2: the series first, with a budget tied to the cost of the 1 − z transformation.
+  // z > 1/2. Cost estimates (in terms): the 1 − z transformation needs about N + its growing phase
+  // + 40/|ln w|; the series about its growing phase + 40/|ln z| unless c dwarfs |pq| (then a few).
   const mm = Math.abs(m);
   const nT =
     Math.round(mm) +
@@ -106,15 +107,20 @@ function unitInterval(fn: string, a: number, b: number, c: number, z: number, w:
       peakIndex(Math.abs(c - a) + mm, Math.abs(c - b) + mm, 1, w),
     ) +
     40 / -lw;
+  const fastDecay = Math.abs(p1 * q1) * z < 0.05 * c && c > 2 * Math.max(Math.abs(p1), Math.abs(q1)) + 20;
+  const nD = Math.min(peak0, peak1) + 40 / -Math.log(z);
+  // The two halves of the 1 − z formula cancel by about e^(w·max|param|): not a first choice then.
+  const growth = w * Math.max(Math.abs(a), Math.abs(b), Math.abs(c - a), Math.abs(c - b));
+  const seriesFirst = fastDecay || nD <= nT || growth > 6;
   const budget = Math.min(MAX_TERMS, Math.ceil(1.5 * nT) + 16);
-  if (keep(direct(p1, q1, c, z, pre1, budget))) return finish();
+  if (seriesFirst && keep(direct(p1, q1, c, z, pre1, budget))) return finish();
   const ok = oneMinusZ(a, b, c, m, w, lw, MAX_TERMS);
   coreOut.mant = transformOut.mant;
   coreOut.expo = transformOut.expo;
   coreOut.err = transformOut.err;
   if (keep(ok)) return finish();
-  if (keep(direct(p2, q2, c, z, pre2, budget))) return finish();
-  if (budget < MAX_TERMS && keep(direct(p1, q1, c, z, pre1, MAX_TERMS))) return finish();
+  if (keep(direct(p1, q1, c, z, pre1, MAX_TERMS))) return finish();
+  if (keep(direct(p2, q2, c, z, pre2, MAX_TERMS))) return finish();
   if (best.err <= GIVE_UP) return finish();
   notConverged(fn, a, b, c, z);
 }
@@ -181,7 +187,7 @@ function hyp2f1Core(fn: string, a: number, b: number, c: number, z: number): voi
  * below 1e-12 (table in docs/models/numerics.md, pinned by tests). The series are truncated when a
  * rigorous bound on the remaining terms falls below 2^-54 of the sum; each method also estimates
  * its rounding error (Σ|terms|/|sum| times ulps, plus the size of its log-gamma prefactors), and a
- * method whose estimate exceeds 1e-11 hands over to another.
+ * method whose estimate exceeds 1e-12 hands over to another.
  *
  * Returns ±Infinity only when |₂F₁| exceeds the largest double; use {@link logHyp2f1} for large
  * values (e.g. the BG/NBD E[Y] with x near 1000).

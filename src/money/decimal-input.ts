@@ -99,6 +99,18 @@ export function parseRate(value: unknown, fn: string, name = 'rate'): DecimalVal
   return rate;
 }
 
+/**
+ * `growth - 1` for a growth factor `1 + r` > 0, exact when the factor is tiny. A rate within 1e-30 of
+ * -100% (a growth factor below 1e-30) needs more than 40 digits to differ from -1, so the subtraction
+ * is done in a context wide enough to be exact and all the digits are kept (decimal.js never rounds a
+ * value it is given, only the results of arithmetic). So `1 + minusOne(p)` gives back `p` exactly.
+ */
+export function minusOne(growth: DecimalValue): DecimalValue {
+  if (growth.gte('1e-30')) return growth.minus(1);
+  const Wide = Dec.clone({ precision: 45 - growth.e });
+  return new Dec(new Wide(growth).minus(1));
+}
+
 /** A short rendering of a decimal input for error messages. */
 export function describeDecimal(value: unknown): unknown {
   return isFiniteDecimal(value) ? value.toString() : value;

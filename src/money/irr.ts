@@ -4,8 +4,8 @@ import { type Safe, toSafe } from '../core/safe.js';
 import { parseInput } from '../core/validate.js';
 import { type FlowPolynomial, periodicPolynomial, signChanges } from './cash-flow-polynomial.js';
 import type { CurrencyCode } from './currencies.js';
-import { Dec, type DecimalInput, type DecimalValue } from './decimal.js';
-import { DecimalInputSchema, freezeDecimal, ONE, parseRate } from './decimal-input.js';
+import type { DecimalInput, DecimalValue } from './decimal.js';
+import { DecimalInputSchema, freezeDecimal, minusOne, ONE, parseRate } from './decimal-input.js';
 import { amountOf, type Money, makeMoney, parseMoneyList } from './money.js';
 import { DAYS_PER_YEAR, type DatedCashFlow, dailyDiscount, parseDatedFlows } from './npv.js';
 import { findDiscountRoot } from './root.js';
@@ -45,17 +45,6 @@ const IrrOptionsSchema = z
     maxIterations: z.number().int().positive().max(100_000).optional(),
   })
   .strict();
-
-/**
- * growth - 1, exactly when growth is tiny: a rate within 1e-30 of -100% (XIRR of a large outlay
- * returned in days as crumbs) needs more than 40 digits to differ from -1, so the subtraction is done
- * in a wider context and the digits kept (decimal.js does not round a value it is given).
- */
-function minusOne(growth: DecimalValue): DecimalValue {
-  if (growth.gte('1e-30')) return growth.minus(1);
-  const Wide = Dec.clone({ precision: 45 - growth.e });
-  return new Dec(new Wide(growth).minus(1));
-}
 
 function solve(
   poly: FlowPolynomial,

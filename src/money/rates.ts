@@ -3,7 +3,7 @@ import { fail } from '../core/errors.js';
 import { type Duration, DurationSchema, type TimeUnit } from '../core/time-unit.js';
 import { parseInput } from '../core/validate.js';
 import { Dec, type DecimalInput, type DecimalValue } from './decimal.js';
-import { freezeDecimal, ONE, parseDecimal, parseRate } from './decimal-input.js';
+import { freezeDecimal, minusOne, ONE, parseDecimal, parseRate } from './decimal-input.js';
 
 /**
  * Calendar units that convert into each other exactly. A year is 12 months and 4 quarters; a week is
@@ -69,7 +69,7 @@ export function convertRate(rate: DecimalInput, from: Duration, to: Duration): D
       },
     );
   const exponent = new Dec(b.value).times(lengthB).div(new Dec(a.value).times(lengthA));
-  return freezeDecimal(i.plus(1).pow(exponent).minus(1));
+  return freezeDecimal(minusOne(i.plus(1).pow(exponent)));
 }
 
 const CompoundingsSchema = z
@@ -103,7 +103,7 @@ export function nominalToEffective(nominal: DecimalInput, compoundings: number):
       received: j.toString(),
       path: ['nominal'],
     });
-  return freezeDecimal(periodic.plus(1).pow(m).minus(1));
+  return freezeDecimal(minusOne(periodic.plus(1).pow(m)));
 }
 
 /**
@@ -163,14 +163,14 @@ export function continuousRate(rate: DecimalInput): DecimalValue {
 export function fromContinuousRate(delta: DecimalInput): DecimalValue {
   const fn = 'fromContinuousRate';
   const d = parseDecimal(delta, fn, 'delta');
-  const result = d.exp().minus(1);
-  if (!result.isFinite())
+  const growth = d.exp();
+  if (!growth.isFinite())
     fail('input/invalid', fn, 'delta is too large: e^delta overflows', {
       expected: 'a force of interest below about 2e16',
       received: d.toString(),
       path: ['delta'],
     });
-  return freezeDecimal(result);
+  return freezeDecimal(minusOne(growth));
 }
 
 /**
