@@ -15,6 +15,7 @@ import json
 import math
 import os
 import random
+import re
 
 import mpmath as mp
 
@@ -272,17 +273,31 @@ def ig_vectors(rng):
     return out_g, out_u
 
 
+COLUMNS = {
+    'gammaln': ['x', 'lnGamma(x)'],
+    'digamma': ['x', 'psi(x)'],
+    'betaln': ['a', 'b', 'lnB(a,b)'],
+    'hyp2f1': ['a', 'b', 'c', 'z', '2F1 (null if not a double)', 'ln|2F1|', 'sign'],
+    'upperIncompleteGamma': ['a', 'z', 'Gamma(a,z) (null if not a double)', 'ln Gamma(a,z)'],
+    'tricomiUEqual': ['s', 'z', 'U(s,s;z) (null if not a double)', 'ln U(s,s;z)'],
+}
+
+
 def write(name, functions):
     doc = {
         'generator': 'scripts/reference/make_math_vectors.py',
         'mpmath': mp.__version__,
         'dps': DPS,
         'checkedAtDps': CHECK_DPS,
+        'columns': {k: COLUMNS[k] for k in functions},
         'functions': functions,
     }
+    text = json.dumps(doc, indent=1)
+    # One case per line: collapse the innermost arrays of numbers.
+    text = re.sub(r'\[\s*([-+0-9.eE,\s]|null|Infinity)*?\]',
+                  lambda m: re.sub(r'\s+', '', m.group(0)).replace(',', ', '), text)
     with open(os.path.join(OUT, name), 'w') as fh:
-        json.dump(doc, fh, indent=1)
-        fh.write('\n')
+        fh.write(text + '\n')
 
 
 def main():

@@ -111,7 +111,7 @@ function unitInterval(fn: string, a: number, b: number, c: number, z: number, w:
   const nD = Math.min(peak0, peak1) + 40 / -Math.log(z);
   // The two halves of the 1 − z formula cancel by about e^(w·max|param|): not a first choice then.
   const growth = w * Math.max(Math.abs(a), Math.abs(b), Math.abs(c - a), Math.abs(c - b));
-  const seriesFirst = fastDecay || nD <= nT || growth > 6;
+  const seriesFirst = fastDecay || nD <= nT + 32 || growth > 6;
   const budget = Math.min(MAX_TERMS, Math.ceil(1.5 * nT) + 16);
   if (seriesFirst && keep(direct(p1, q1, c, z, pre1, budget))) return finish();
   const ok = oneMinusZ(a, b, c, m, w, lw, MAX_TERMS);
@@ -233,7 +233,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
  * ```ts
  * import { logHyp2f1 } from 'customer-asset';
  * logHyp2f1(1, 1, 2, 0.5); // ln 1.3862943611198906 = 0.32663425997828094
- * logHyp2f1(1000.24, 1002.4, 1002.2, 0.9); // ≈ 2302.6, far beyond the double range as a value
+ * logHyp2f1(1000.24, 1002.4, 1002.2, 0.9); // ≈ 2303.5978779726 (the value itself overflows)
  * ```
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {

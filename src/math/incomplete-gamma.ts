@@ -120,8 +120,8 @@ function lnH(fn: string, a: number, z: number): number {
  * ```ts
  * import { upperIncompleteGamma } from 'customer-asset';
  * upperIncompleteGamma(1, 2); // e^-2 = 0.1353352832366127
- * upperIncompleteGamma(0, 1); // E1(1) = 0.21938393439552029
- * upperIncompleteGamma(-1.5, 0.5); // 1.0258390946288034 (negative a)
+ * upperIncompleteGamma(0, 1); // E1(1) = 0.21938393439552027
+ * upperIncompleteGamma(-1.5, 0.5); // 0.7498909754592095 (negative a)
  * ```
  */
 export function upperIncompleteGamma(a: number, z: number): number {
@@ -173,7 +173,7 @@ export function logUpperIncompleteGamma(a: number, z: number): number {
  * ```ts
  * import { tricomiUEqual } from 'customer-asset';
  * tricomiUEqual(1, 1); // e E1(1) = 0.5963473623231941
- * tricomiUEqual(0.606, 0.0027 * 11.67); // Pareto/NBD DET-sized argument
+ * tricomiUEqual(0.606, 0.031509); // 1.6600767734866105 (a Pareto/NBD DET argument)
  * ```
  */
 export function tricomiUEqual(s: number, z: number): number {
@@ -196,7 +196,7 @@ export function tricomiUEqual(s: number, z: number): number {
  * @example
  * ```ts
  * import { logTricomiUEqual } from 'customer-asset';
- * logTricomiUEqual(1, 1); // ln 0.5963473623231941 = −0.5169857244327224
+ * logTricomiUEqual(1, 1); // ln 0.5963473623231941 = −0.5169319590020456
  * ```
  */
 export function logTricomiUEqual(s: number, z: number): number {

@@ -123,7 +123,7 @@ export function logAddExpUnchecked(a: number, b: number): number {
  * import { logSumExp } from 'customer-asset';
  * logSumExp([Math.log(1), Math.log(2), Math.log(3)]); // ln 6 = 1.791759469228055
  * logSumExp([-Infinity, -Infinity]); // −Infinity
- * logSumExp([1000, 1000]); // 1000 + ln 2
+ * logSumExp([1000, 1000]); // 1000 + ln 2 = 1000.6931471805599
  * ```
  */
 export function logSumExp(values: ArrayLike<number>): number {

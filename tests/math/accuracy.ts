@@ -34,6 +34,8 @@ export interface AccuracyRow {
   readonly region: string;
   readonly metric: Metric | 'log-absolute';
   readonly cases: number;
+  /** The target bound of the region (from the vector file). */
+  readonly bound: number;
   readonly worst: number;
   readonly worstAt: readonly (number | null)[];
 }
@@ -53,7 +55,7 @@ function worstOf(
   fn: string,
   region: string,
   metric: AccuracyRow['metric'],
-  rows: readonly (readonly (number | null)[])[],
+  { cases: rows, bound }: Region,
   errorOf: (row: readonly (number | null)[]) => number | undefined,
 ): AccuracyRow {
   let worst = 0;
@@ -73,7 +75,7 @@ function worstOf(
       worstAt = row;
     }
   }
-  return { fn, region, metric, cases, worst, worstAt };
+  return { fn, region, metric, cases, bound, worst, worstAt };
 }
 
 /** Computes every (function, region) worst error. */
@@ -84,7 +86,7 @@ export function accuracyTable(): AccuracyRow[] {
   for (const name of ['gammaln', 'digamma'] as const) {
     for (const [region, r] of Object.entries(gamma[name]!)) {
       out.push(
-        worstOf(name, region, r.metric, r.cases, (row) =>
+        worstOf(name, region, r.metric, r, (row) =>
           err(r.metric, one[name]!(row[0]!), row[1]!),
         ),
       );
@@ -92,7 +94,7 @@ export function accuracyTable(): AccuracyRow[] {
   }
   for (const [region, r] of Object.entries(gamma.betaln!)) {
     out.push(
-      worstOf('betaln', region, r.metric, r.cases, (row) =>
+      worstOf('betaln', region, r.metric, r, (row) =>
         err(r.metric, betaln(row[0]!, row[1]!), row[2]!),
       ),
     );
@@ -100,12 +102,12 @@ export function accuracyTable(): AccuracyRow[] {
   const hyp = load('hyp2f1.json').functions.hyp2f1!;
   for (const [region, r] of Object.entries(hyp)) {
     out.push(
-      worstOf('hyp2f1', region, 'relative', r.cases, (row) =>
+      worstOf('hyp2f1', region, 'relative', r, (row) =>
         row[4] === null ? undefined : err('relative', hyp2f1(row[0]!, row[1]!, row[2]!, row[3]!), row[4]!),
       ),
     );
     out.push(
-      worstOf('logHyp2f1', region, 'log-absolute', r.cases, (row) =>
+      worstOf('logHyp2f1', region, 'log-absolute', r, (row) =>
         row[6] !== 1
           ? undefined
           : Math.abs(logHyp2f1(row[0]!, row[1]!, row[2]!, row[3]!) - row[5]!),
@@ -121,12 +123,12 @@ export function accuracyTable(): AccuracyRow[] {
     const logName = name === 'tricomiUEqual' ? 'logTricomiUEqual' : 'logUpperIncompleteGamma';
     for (const [region, r] of Object.entries(ig[name]!)) {
       out.push(
-        worstOf(name, region, 'relative', r.cases, (row) =>
+        worstOf(name, region, 'relative', r, (row) =>
           row[2] === null ? undefined : err('relative', f(row[0]!, row[1]!), row[2]!),
         ),
       );
       out.push(
-        worstOf(logName, region, 'log-absolute', r.cases, (row) =>
+        worstOf(logName, region, 'log-absolute', r, (row) =>
           Math.abs(lf(row[0]!, row[1]!) - row[3]!),
         ),
       );

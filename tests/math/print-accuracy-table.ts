@@ -8,5 +8,8 @@ const showWorst = process.argv.includes('--worst');
 for (const row of accuracyTable()) {
   const worst = row.worst === 0 ? '0' : row.worst.toExponential(1);
   const at = showWorst ? ` ${JSON.stringify(row.worstAt)}` : '';
-  process.stdout.write(`| ${row.fn} | ${row.region} | ${row.metric} | ${row.cases} | ${worst} |${at}\n`);
+  const bound = row.bound.toExponential(0);
+  process.stdout.write(
+    `| ${row.fn} | ${row.region} | ${row.metric} | ${row.cases} | ${worst} | ${bound} |${at}\n`,
+  );
 }

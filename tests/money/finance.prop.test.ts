@@ -25,7 +25,6 @@ import { D40 } from './helpers.js';
 const rate = fc.integer({ min: -9000, max: 20000 }).map((n) => `${n}e-4`);
 /** A cash-flow amount in cents. */
 const cents = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => money(`${n}e-2`, 'USD'));
-const cashflows = fc.array(cents, { minLength: 1, maxLength: 20 });
 const units = ['year', 'quarter', 'month'] as const;
 const span = fc.record({
   value: fc.integer({ min: 1, max: 60 }),

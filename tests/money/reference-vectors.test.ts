@@ -65,11 +65,11 @@ const handlers: Record<string, (v: Vector) => void> = {
     const is = v.inputs.i as number[];
     const rs = v.inputs.r as number[];
     const table = v.expected.table as number[][];
-    is.forEach((i, a) =>
+    is.forEach((i, a) => {
       rs.forEach((r, b) => {
         check(v, marginMultiple(r, i), table[a]![b]!);
-      }),
-    );
+      });
+    });
   },
   'clv.three_formulas': (v) => {
     const { m, r, d } = v.inputs as { m: number; r: number; d: number };
