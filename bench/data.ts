@@ -125,7 +125,7 @@ async function largeWorker(path: string): Promise<void> {
   );
 }
 
-async function large(): Promise<BenchResult[]> {
+export async function large(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'customer-asset-bench-'));
   try {
     const path = join(dir, 'transactions-10m.csv');

@@ -1,8 +1,8 @@
 /**
  * customer-asset: customers as a company's most valuable asset, measured.
  *
- * Flat named re-exports only (see ../shared/STYLE.md): `export * as ns` would become a runtime object
- * that defeats tree-shaking.
+ * Flat re-exports only (see ../shared/STYLE.md): each area's barrel lists its public names
+ * explicitly; `export * as ns` is never used, because a namespace object defeats tree-shaking.
  *
  * @packageDocumentation
  */
@@ -15,3 +15,63 @@ export {
 export type { ConvergenceDiagnostics, FittedModel, StopReason } from './core/fitted-model.js';
 export type { Safe } from './core/safe.js';
 export { type Duration, DurationSchema, type TimeUnit, TimeUnitSchema } from './core/time-unit.js';
+export type { CalendarPeriod } from './data/cohort-calendar.js';
+export type { RevenueRetention } from './data/cohort-revenue-retention.js';
+export {
+  type CalendarPeriodTotals,
+  type CohortCell,
+  type CohortRow,
+  type CohortTable,
+  type CohortTableOptions,
+  cohortTable,
+  type LayerCake,
+  type LayerCakeSeries,
+  safeCohortTable,
+} from './data/cohort-table.js';
+export * from './data/index.js';
+export type {
+  FixedSpend,
+  GammaGammaSpend,
+  SpendModel as SimulationSpendModel,
+} from './data/simulate-spend.js';
+export {
+  type SbgSimulationParams,
+  type SimulatedSubscriber,
+  type SimulatedSubscriptions,
+  type SimulateSubscriptionsOptions,
+  safeSimulateSubscriptions,
+  simulateSubscriptions,
+} from './data/simulate-subscriptions.js';
+export {
+  type BgNbdSimulationParams,
+  type ParetoNbdSimulationParams,
+  type SimulatedCustomer,
+  type SimulatedTransactions,
+  type SimulateTransactionsOptions,
+  type SimulationModel,
+  safeSimulateTransactions,
+  simulateTransactions,
+} from './data/simulate-transactions.js';
+export {
+  type SurvivalCohortCounts,
+  type SurvivalCounts,
+  type SurvivalCountsInput,
+  safeValidateSurvivalCounts,
+  type ValidateSurvivalCountsOptions,
+  validateSurvivalCounts,
+} from './data/survival-counts.js';
+export { type SubscriptionEvent, SubscriptionEventSchema } from './data/survival-subscriptions.js';
+export {
+  type InactivityRule,
+  type SubscriptionSurvivalInput,
+  type SurvivalCohort,
+  type SurvivalTable,
+  type SurvivalTableInput,
+  safeSurvivalTable,
+  survivalTable,
+  type TransactionSurvivalInput,
+} from './data/survival-table.js';
+export * from './math/index.js';
+export * from './money/index.js';
+export * from './optimize/index.js';
+export * from './random/index.js';

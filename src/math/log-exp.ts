@@ -21,6 +21,7 @@ export function log1pExpUnchecked(x: number): number {
 
 /** ln(1 − e^x) for x <= 0 without checks. */
 export function log1mExpUnchecked(x: number): number {
+  if (x === Number.NEGATIVE_INFINITY) return 0;
   return x > -LN2 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
 }
 

@@ -77,20 +77,22 @@ export function evaluateWithDerivative(
   if (m === 0) return [ZERO, ZERO];
   let p = amounts[0]!;
   let dp = ZERO;
-  const step = (gap: number, a: DecimalValue | undefined): void => {
+  // Going from exponent e to e - gap: p <- p u^gap + a, dp <- dp u^gap + gap p u^(gap-1).
+  for (let j = 1; j <= m; j++) {
+    const gap = j < m ? exponents[j - 1]! - exponents[j]! : exponents[m - 1]!;
+    if (gap === 0) break; // only for j = m: the last exponent is 0
+    const a = j < m ? amounts[j] : undefined;
     if (gap === 1) {
       dp = dp.times(u).plus(p);
-      p = a === undefined ? p.times(u) : p.times(u).plus(a);
-      return;
+      p = p.times(u);
+    } else {
+      const below = power(u, gap - 1);
+      const full = below.times(u);
+      dp = dp.times(full).plus(p.times(below).times(gap));
+      p = p.times(full);
     }
-    const below = power(u, gap - 1);
-    const full = below.times(u);
-    dp = dp.times(full).plus(p.times(below).times(gap));
-    p = a === undefined ? p.times(full) : p.times(full).plus(a);
-  };
-  for (let j = 1; j < m; j++) step(exponents[j - 1]! - exponents[j]!, amounts[j]);
-  const last = exponents[m - 1]!;
-  if (last > 0) step(last, undefined);
+    if (a !== undefined) p = p.plus(a);
+  }
   return [p, dp];
 }
 
