@@ -15,7 +15,7 @@ export default defineConfig([
     bundle: false,
     dts: { entry: 'src/index.ts' },
     sourcemap: true,
-    clean: true,
+    clean: false,
     target: 'node20',
     outDir: 'dist',
   },
