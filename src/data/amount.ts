@@ -14,36 +14,54 @@ export const UNIT_SCALE = 4;
 const UNITS_PER_ONE = 10 ** UNIT_SCALE;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-/**
- * Plain decimal notation as read from files: optional sign, digits, optional fraction. No exponent,
- * no thousands separators, no currency symbol.
- */
-const PLAIN_DECIMAL = /^([+-]?)(\d*)(?:\.(\d+))?$/;
-
 /** An amount parsed from text: integer units when exact at scale 10^4, otherwise a Decimal. */
 export type ParsedAmount =
   | { readonly units: number; readonly decimal: undefined }
   | { readonly units: undefined; readonly decimal: DecimalValue };
 
 /**
- * Parses a plain decimal string ("12.50", "-3", ".5") exactly. Returns undefined when the text is not
- * plain decimal notation. Does not trim.
+ * Units of a plain decimal string (optional sign, digits, optional `.` and digits: "12.50", "-3",
+ * ".5"; no exponent, separators or symbols). Returns NaN for valid text that has no exact units
+ * form (more than four decimals, or more than 15 digits), undefined for text that is not plain
+ * decimal notation. A hand-written scan: no regular expression, no allocation.
+ */
+export function amountTextUnits(text: string): number | undefined {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  const first = text.charCodeAt(0);
+  if (first === 45) {
+    negative = true;
+    i = 1;
+  } else if (first === 43) i = 1;
+  let intDigits = 0;
+  let fracDigits = 0;
+  let point = false;
+  let value = 0;
+  for (; i < n; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      if (point) fracDigits += 1;
+      else intDigits += 1;
+    } else if (c === 46 && !point) point = true;
+    else return undefined;
+  }
+  if (intDigits + fracDigits === 0 || (point && fracDigits === 0)) return undefined;
+  if (fracDigits > UNIT_SCALE || intDigits + UNIT_SCALE > 15) return Number.NaN;
+  const units = value * 10 ** (UNIT_SCALE - fracDigits);
+  return negative ? -units : units;
+}
+
+/**
+ * Parses a plain decimal string ("12.50", "-3", ".5") exactly: units when it has them, otherwise a
+ * Decimal. Returns undefined when the text is not plain decimal notation. Does not trim.
  */
 export function parseAmountText(text: string): ParsedAmount | undefined {
-  const m = PLAIN_DECIMAL.exec(text);
-  if (m === null) return undefined;
-  const intPart = m[2]!;
-  const fracPart = m[3] ?? '';
-  if (intPart.length === 0 && fracPart.length === 0) return undefined;
-  const negative = m[1] === '-';
-  if (fracPart.length <= UNIT_SCALE && intPart.length + UNIT_SCALE <= 15) {
-    const whole = intPart.length === 0 ? 0 : Number(intPart);
-    const frac =
-      fracPart.length === 0 ? 0 : Number(fracPart) * 10 ** (UNIT_SCALE - fracPart.length);
-    const units = whole * UNITS_PER_ONE + frac;
-    return { units: negative ? -units : units, decimal: undefined };
-  }
-  return { units: undefined, decimal: new Dec(text) };
+  const units = amountTextUnits(text);
+  if (units === undefined) return undefined;
+  if (Number.isNaN(units)) return { units: undefined, decimal: new Dec(text) };
+  return { units, decimal: undefined };
 }
 
 /**

@@ -49,8 +49,11 @@ export const CsvSourceSchema = z.union([
   }),
 ]);
 
-/** Called for each record: its fields, the line where it starts, and a thunk for its raw text. */
-export type RecordHandler = (fields: string[], line: number, raw: () => string) => void;
+/**
+ * Called for each record: its fields, the line where it starts, and its text as read (possibly
+ * with line terminators around it: see {@link recordText}).
+ */
+export type RecordHandler = (fields: string[], line: number, raw: string) => void;
 
 const TERMINATOR = /\r\n|\r|\n/g;
 
@@ -77,8 +80,9 @@ function leadingTerminators(text: string): number {
   return n;
 }
 
-function trimLineEnds(text: string): string {
-  return text.replace(/^[\r\n]+|[\r\n]+$/g, '');
+/** The text of a record as read, without the blank lines before it and its line terminator. */
+export function recordText(raw: string): string {
+  return raw.replace(/^[\r\n]+|[\r\n]+$/g, '');
 }
 
 function openSource(source: CsvSource): Readable {
@@ -107,18 +111,24 @@ async function readDelimited(
     skip_empty_lines: true,
     bom: true,
   });
-  const done = pipeline(input, parser);
-  // A handler error stops iteration and destroys the parser; `done` then rejects too, which is
-  // reported through the handler's error below rather than as an unhandled rejection.
-  done.catch(() => undefined);
   let line = 1;
-  for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-    const raw = item.raw;
-    const start = line + leadingTerminators(raw);
-    line += countTerminators(raw);
-    onRecord(item.record, start, () => trimLineEnds(raw));
-  }
-  await done;
+  // Records are taken synchronously in 'readable' handlers (an async iterator would cost a promise
+  // per record); backpressure still holds, since pipeline only resumes once the buffer drains.
+  parser.on('readable', () => {
+    try {
+      let item = parser.read() as { record: string[]; raw: string } | null;
+      while (item !== null) {
+        const raw = item.raw;
+        const start = line + leadingTerminators(raw);
+        line += countTerminators(raw);
+        onRecord(item.record, start, raw);
+        item = parser.read() as { record: string[]; raw: string } | null;
+      }
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  });
+  await pipeline(input, parser);
 }
 
 const BLANKS = /[ \t]+/;
@@ -133,7 +143,7 @@ async function readWhitespace(input: Readable, onRecord: RecordHandler): Promise
     if (line === 1 && body.charCodeAt(0) === 0xfeff) body = body.slice(1);
     const trimmed = body.trim();
     if (trimmed.length === 0) return;
-    onRecord(trimmed.split(BLANKS), line, () => body);
+    onRecord(trimmed.split(BLANKS), line, body);
   };
   for await (const chunk of input) {
     const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));

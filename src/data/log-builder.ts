@@ -31,9 +31,14 @@ export class LogBuilder {
   private readonly dates = new Map<number, string>();
   private readonly columns = new ColumnsBuilder();
 
+  /**
+   * @param rawText - Renders a row's raw form (CSV text or in-memory object) for a rejection; called
+   *   only for rejected rows, so accepted rows cost nothing.
+   */
   constructor(
     private readonly options: ResolvedReadOptions,
     fn: string,
+    private readonly rawText: (raw: unknown) => string,
   ) {
     this.reader = new FieldReader(options);
     this.sink = new RejectSink(fn, options.onInvalid);
@@ -42,10 +47,9 @@ export class LogBuilder {
   }
 
   /**
-   * Adds one row given its attribute values in {@link FIELD_ORDER}; `raw` renders the row for a
-   * rejection (called only then).
+   * Adds one row given its attribute values in {@link FIELD_ORDER} and its raw form.
    */
-  add(line: number, values: readonly unknown[], raw: () => string): void {
+  add(line: number, values: readonly unknown[], raw: unknown): void {
     const r = this.reader;
     const n = this.names;
     r.problem = undefined;
@@ -57,7 +61,7 @@ export class LogBuilder {
     const channel = quantity === undefined ? undefined : r.text(values[5], n[5]!);
     const segment = channel === undefined ? undefined : r.text(values[6], n[6]!);
     if (segment === undefined) {
-      this.sink.reject(line, raw(), r.problem!);
+      this.sink.reject(line, this.rawText(raw), r.problem!);
       return;
     }
     let date = this.dates.get(day!);
@@ -86,8 +90,8 @@ export class LogBuilder {
   }
 
   /** Rejects a row as a whole (wrong number of CSV fields, not an object...). */
-  rejectRow(line: number, raw: string, problem: string, expected: string, received: unknown): void {
-    this.sink.reject(line, raw, { column: null, problem, expected, received });
+  rejectRow(line: number, raw: unknown, problem: string, expected: string, received: unknown): void {
+    this.sink.reject(line, this.rawText(raw), { column: null, problem, expected, received });
   }
 
   /** The finished, frozen log. */

@@ -82,18 +82,18 @@ export function parseTransactions(
       received: rows,
       path: ['rows'],
     });
-  const builder = new LogBuilder(resolved, fn);
+  const builder = new LogBuilder(resolved, fn, rowText);
   const names = FIELD_ORDER.map((key) => resolved.fields[key]);
   const values: unknown[] = new Array(names.length);
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i];
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      builder.rejectRow(i + 1, rowText(row), 'row is not an object', 'a plain object', row);
+      builder.rejectRow(i + 1, row, 'row is not an object', 'a plain object', row);
       continue;
     }
     const record = row as Record<string, unknown>;
     for (let k = 0; k < names.length; k += 1) values[k] = record[names[k]!];
-    builder.add(i + 1, values, () => rowText(row));
+    builder.add(i + 1, values, row);
   }
   return builder.build();
 }

@@ -8,6 +8,7 @@ import {
   CsvSourceSchema,
   columnIndexes,
   readRecords,
+  recordText,
 } from './csv-records.js';
 import { LogBuilder } from './log-builder.js';
 import {
@@ -70,7 +71,7 @@ export async function readTransactionsCsv(
   parseInput(CsvSourceSchema, source, fn, 'source');
   const parsed = parseInput(ReadTransactionsCsvOptionsSchema, options, fn, 'options');
   const resolved = resolveReadOptions(parsed);
-  const builder = new LogBuilder(resolved, fn);
+  const builder = new LogBuilder(resolved, fn, (raw) => recordText(raw as string));
   let indexes: number[] | undefined =
     parsed.columns === undefined ? undefined : columnIndexes(parsed.columns, resolved.fields, fn);
   let width = parsed.columns?.length ?? 0;
@@ -84,7 +85,7 @@ export async function readTransactionsCsv(
     if (fields.length !== width) {
       builder.rejectRow(
         line,
-        raw(),
+        raw,
         'wrong number of fields',
         `${width} fields`,
         `${fields.length} fields`,

@@ -6,6 +6,7 @@ import {
   CsvSourceSchema,
   columnIndexes,
   readRecords,
+  recordText,
 } from './csv-records.js';
 import { type ReadTransactionsCsvOptions, safeAsync } from './read-csv.js';
 import {
@@ -102,7 +103,7 @@ export async function rfmSummaryFromCsv(
     }
     rowCount += 1;
     if (fields.length !== width) {
-      sink.reject(line, raw(), {
+      sink.reject(line, recordText(raw), {
         column: null,
         problem: 'wrong number of fields',
         expected: `${width} fields`,
@@ -114,8 +115,8 @@ export async function rfmSummaryFromCsv(
     reader.problem = undefined;
     const customerId = reader.customerId(fields[ix[0]!], f.customerId);
     const day = customerId === undefined ? undefined : reader.day(fields[ix[1]!], f.date);
-    const amount = day === undefined ? undefined : reader.amountUnits(fields[ix[2]!], f.amount);
-    let ok = amount !== undefined;
+    const units = day === undefined ? undefined : reader.amountUnits(fields[ix[2]!], f.amount);
+    let ok = units !== undefined;
     // The optional attributes are not kept, but a row is accepted or rejected exactly as
     // readTransactionsCsv would.
     if (ok && ix[3]! >= 0) ok = reader.text(fields[ix[3]!], f.orderId) !== undefined;
@@ -123,10 +124,11 @@ export async function rfmSummaryFromCsv(
     if (ok && ix[5]! >= 0) ok = reader.text(fields[ix[5]!], f.channel) !== undefined;
     if (ok && ix[6]! >= 0) ok = reader.text(fields[ix[6]!], f.segment) !== undefined;
     if (!ok) {
-      sink.reject(line, raw(), reader.problem!);
+      sink.reject(line, recordText(raw), reader.problem!);
       return;
     }
-    columns.add(customerId!, day!, amount!.units, amount!.decimal);
+    if (Number.isNaN(units)) columns.add(customerId!, day!, undefined, reader.decimal);
+    else columns.add(customerId!, day!, units, undefined);
   });
   const summary = summarizeColumns(columns.build(), parsed, resolved.currency, resolved.timeZone);
   return Object.freeze({

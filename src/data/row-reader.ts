@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { describeReceived, fail } from '../core/errors.js';
 import { Dec, type DecimalValue } from '../money/decimal.js';
-import { decimalToUnits, type ParsedAmount, parseAmountText } from './amount.js';
+import { amountTextUnits, decimalToUnits, parseAmountText } from './amount.js';
 import {
   isKnownTimeZone,
   parseCompactDate,
@@ -152,6 +152,8 @@ export class FieldReader {
   negativeCount = 0;
   /** Exact units of the last amount read by {@link FieldReader.amountDecimal}, if it has them. */
   units: number | undefined;
+  /** The last amount read by {@link FieldReader.amountUnits} that has no units form. */
+  decimal: DecimalValue = new Dec(0);
   private readonly zone: ZoneDayResolver;
   private readonly dateFormat: DateFormat;
   private readonly refunds: RefundPolicy;
@@ -258,25 +260,27 @@ export class FieldReader {
     return this.checkSign(amount.isNeg(), column, value) ? amount : undefined;
   }
 
-  /** The amount as exact units or a Decimal (for the streaming summary path). */
-  amountUnits(value: unknown, column: string): ParsedAmount | undefined {
+  /**
+   * The amount as exact units (for the streaming summary path), or NaN when it has no units form
+   * and is left as a Decimal in {@link FieldReader.decimal}.
+   */
+  amountUnits(value: unknown, column: string): number | undefined {
     const input = this.amountText(value, column);
     if (input === undefined) return undefined;
-    let amount: ParsedAmount | undefined;
+    let units: number | undefined;
     if (typeof input === 'string') {
-      amount = parseAmountText(input);
-      if (amount === undefined)
+      units = amountTextUnits(input);
+      if (units === undefined)
         return this.reject(column, 'not a decimal amount', DECIMAL_EXPECTED, value);
+      if (Number.isNaN(units)) this.decimal = new Dec(input);
     } else {
-      const units = decimalToUnits(input);
-      amount =
-        units === undefined ? { units, decimal: new Dec(input) } : { units, decimal: undefined };
+      units = decimalToUnits(input) ?? Number.NaN;
+      if (Number.isNaN(units)) this.decimal = new Dec(input);
     }
-    const negative =
-      amount.units === undefined
-        ? amount.decimal.isNeg() && !amount.decimal.isZero()
-        : amount.units < 0;
-    return this.checkSign(negative, column, value) ? amount : undefined;
+    const negative = Number.isNaN(units)
+      ? this.decimal.isNeg() && !this.decimal.isZero()
+      : units < 0;
+    return this.checkSign(negative, column, value) ? units : undefined;
   }
 
   /** An optional quantity: absent when missing or empty, else a finite number. */

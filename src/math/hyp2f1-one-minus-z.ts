@@ -26,9 +26,9 @@ import {
   gammaSign,
   lnAbsGamma,
   lnAbsGammaRatio,
-  lnGammaShift,
   lnGammaDiffQuot,
   lnGammaPositive,
+  lnGammaShift,
 } from './gamma.js';
 import { SERIES_TOL, seriesOut, sumSeries } from './hyp2f1-series.js';
 
@@ -206,8 +206,7 @@ function epsForm(
   // G = Γ(c)/(Γ(c−a)Γ(c−b)); c − a = b + m, c − b = a + m.
   const ca = c - a;
   const cb = c - b;
-  const lG =
-    a >= b ? -lnGammaShift(c, -b) - lnAbsGamma(ca) : -lnGammaShift(c, -a) - lnAbsGamma(cb);
+  const lG = a >= b ? -lnGammaShift(c, -b) - lnAbsGamma(ca) : -lnGammaShift(c, -a) - lnAbsGamma(cb);
   const sG = gammaSign(ca) * gammaSign(cb);
   const gammaMag = 4 * Math.abs(lG) + 8;
 

@@ -43,9 +43,7 @@ function direct(p: number, q: number, r: number, x: number, pre: number, budget:
   coreOut.err =
     seriesOut.mant === 0
       ? Number.POSITIVE_INFINITY
-      : EPS *
-        ((8 + seriesOut.terms) * (seriesOut.abs / Math.abs(seriesOut.mant)) +
-          Math.abs(pre));
+      : EPS * ((8 + seriesOut.terms) * (seriesOut.abs / Math.abs(seriesOut.mant)) + Math.abs(pre));
   return ok;
 }
 
@@ -107,7 +105,8 @@ function unitInterval(fn: string, a: number, b: number, c: number, z: number, w:
       peakIndex(Math.abs(c - a) + mm, Math.abs(c - b) + mm, 1, w),
     ) +
     40 / -lw;
-  const fastDecay = Math.abs(p1 * q1) * z < 0.05 * c && c > 2 * Math.max(Math.abs(p1), Math.abs(q1)) + 20;
+  const fastDecay =
+    Math.abs(p1 * q1) * z < 0.05 * c && c > 2 * Math.max(Math.abs(p1), Math.abs(q1)) + 20;
   const nD = Math.min(peak0, peak1) + 40 / -Math.log(z);
   // The two halves of the 1 − z formula cancel by about e^(w·max|param|): not a first choice then.
   const growth = w * Math.max(Math.abs(a), Math.abs(b), Math.abs(c - a), Math.abs(c - b));

@@ -40,7 +40,7 @@ function hSeries(a0: number, z: number, lz: number): number {
   }
   const za = Math.exp(a0 * lz);
   const g = t1 + t2 - za * s; // Γ(a0, z)
-  return g * Math.exp(z) / za;
+  return (g * Math.exp(z)) / za;
 }
 
 /** h(a, z) by Legendre's continued fraction, with the modified Lentz algorithm. */

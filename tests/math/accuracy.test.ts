@@ -24,9 +24,12 @@ function docTable(): Map<string, DocRow> {
   const out = new Map<string, DocRow>();
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    const cells = line
-      .split(' | ')
-      .map((c) => c.replace(/^\|\s*/, '').replace(/\s*\|$/, '').trim());
+    const cells = line.split(' | ').map((c) =>
+      c
+        .replace(/^\|\s*/, '')
+        .replace(/\s*\|$/, '')
+        .trim(),
+    );
     const [fn, region, metric, cases, measured, bound] = cells;
     out.set(`${fn} | ${region}`, {
       metric: metric!,

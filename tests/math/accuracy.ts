@@ -86,9 +86,7 @@ export function accuracyTable(): AccuracyRow[] {
   for (const name of ['gammaln', 'digamma'] as const) {
     for (const [region, r] of Object.entries(gamma[name]!)) {
       out.push(
-        worstOf(name, region, r.metric, r, (row) =>
-          err(r.metric, one[name]!(row[0]!), row[1]!),
-        ),
+        worstOf(name, region, r.metric, r, (row) => err(r.metric, one[name]!(row[0]!), row[1]!)),
       );
     }
   }
@@ -103,7 +101,9 @@ export function accuracyTable(): AccuracyRow[] {
   for (const [region, r] of Object.entries(hyp)) {
     out.push(
       worstOf('hyp2f1', region, 'relative', r, (row) =>
-        row[4] === null ? undefined : err('relative', hyp2f1(row[0]!, row[1]!, row[2]!, row[3]!), row[4]!),
+        row[4] === null
+          ? undefined
+          : err('relative', hyp2f1(row[0]!, row[1]!, row[2]!, row[3]!), row[4]!),
       ),
     );
     out.push(

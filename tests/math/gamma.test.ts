@@ -34,7 +34,14 @@ describe('gammaln', () => {
   });
 
   it('throws math/domain for x <= 0, NaN, Infinity and non-numbers', () => {
-    for (const bad of [0, -1, -0.5, Number.NaN, Number.POSITIVE_INFINITY, '1' as unknown as number]) {
+    for (const bad of [
+      0,
+      -1,
+      -0.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      '1' as unknown as number,
+    ]) {
       expect(codeOf(() => gammaln(bad))).toBe('math/domain');
     }
     expect(() => gammaln(-1)).toThrow('gammaln: x must be a finite number greater than 0');
