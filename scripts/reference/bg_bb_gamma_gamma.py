@@ -177,6 +177,29 @@ def read_spend():
     return out
 
 
+def read_spend_exact():
+    """(x, mean repeat spend) per customer from CDNOW_sample.txt: same-day rows merged (amounts
+    summed), calibration to 1997-09-30, the first purchase day excluded."""
+    days = {}
+    with open(os.path.join(DATA, 'CDNOW_sample.txt')) as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) < 5:
+                continue
+            cid, date, amount = int(fields[1]), fields[2], mp.mpf(fields[4])
+            if date > '19970930':
+                continue
+            days.setdefault(cid, {}).setdefault(date, mp.mpf(0))
+            days[cid][date] += amount
+    out = []
+    for cid in sorted(days):
+        dates = sorted(days[cid])
+        x = len(dates) - 1
+        if x > 0:
+            out.append((x, mp.fsum(days[cid][d] for d in dates[1:]) / x))
+    return out
+
+
 def gg_ll(P, data):
     p, q, g = P
     s = mp.mpf(0)
@@ -272,7 +295,19 @@ def main():
         'sum_ln_x': f(sum_ln_x), 'population_mean': f(G[0] * G[2] / (G[1] - 1)),
         'observed_mean': f(mp.fsum(m for _, m in data) / len(data)),
     }
-    out['gg.expected_spend.first10_at_mle'] = [[i, x, f(z), f(gg_em(G, x, z) if x > 0 else G[0] * G[2] / (G[1] - 1))] for i, x, z in spend[:10]]
+    out['gg.fit.cdnow_rounded_zbar'] = out.pop('gg.fit.cdnow')
+    exact = read_spend_exact()
+    assert len(exact) == 946
+    G, gll = fit_gg(exact)
+    out['gg.fit.cdnow'] = {
+        'p': f(G[0]), 'q': f(G[1]), 'gamma': f(G[2]), 'LL_mean': f(gll), 'LL_total': f(gll - sum_ln_x),
+        'population_mean': f(G[0] * G[2] / (G[1] - 1)),
+        'observed_mean': f(mp.fsum(m for _, m in exact) / len(exact)),
+    }
+    ref = [mp.mpf('6.24957'), mp.mpf('3.74422'), mp.mpf('15.4435')]
+    out['gg.expected_spend.first10_at_reference_mle'] = [
+        [i, x, f(z), f(gg_em(ref, x, z) if x > 0 else ref[0] * ref[2] / (ref[1] - 1))] for i, x, z in spend[:10]
+    ]
     pub = [mp.mpf('6.25'), mp.mpf('3.74'), mp.mpf('15.44')]
     out['gg.expected_spend.published'] = {
         'x1_m100': f(gg_em(pub, 1, 100)), 'x3_m35': f(gg_em(pub, 3, 35)),

@@ -150,6 +150,15 @@ def hyp_vectors(rng):
     out['BG/NBD E[X(t)]: 2F1(r, b; a+b-1; t/(alpha+t))'] = region('relative', 1e-10, rows, '')
 
     rows = []
+    for _ in range(60):
+        r, al = logu(rng, 0.05, 5), logu(rng, 0.1, 50)
+        a = logu(rng, 0.05, 0.95)
+        b = rng.uniform(0.02, 0.99 - a)
+        t = logu(rng, 0.01, 1e6)
+        rows.append(f21_row(r, b, a + b - 1, t / (al + t)))
+    out['BG/NBD E[X(t)] with a + b < 1: c = a+b-1 in (-1, 0)'] = region('relative', 1e-10, rows, '')
+
+    rows = []
     for _ in range(120):
         r, al = logu(rng, 0.05, 5), logu(rng, 0.1, 50)
         a, b = logu(rng, 0.3, 5), logu(rng, 0.3, 10)
@@ -225,12 +234,25 @@ def hyp_vectors(rng):
     out['a, b, c in [0.01, 1000], z in [0, 1)'] = region('relative', 1e-10, rows, '')
 
     rows = []
-    for _ in range(80):
+    while len(rows) < 80:
         a, b = logu(rng, 0.01, 1000), logu(rng, 0.01, 20)
         c = logu(rng, 0.01, 1000)
+        if c <= b:
+            continue
         z = -logu(rng, 1e-6, 1e3)
         rows.append(f21_row(a, b, c, z))
-    out['z in [-1e3, 0)'] = region('relative', 1e-10, rows, '')
+    out['z in [-1e3, 0), c > b (Pfaff image has positive terms)'] = region(
+        'relative', 1e-10, rows, 'as in the Pareto/NBD: 2F1(r+s+x, s+1; r+s+x+1; z)')
+
+    rows = []
+    while len(rows) < 80:
+        a, b = logu(rng, 0.01, 50), logu(rng, 0.01, 50)
+        c = -logu(rng, 0.01, 20)
+        if abs(c - round(c)) < 1e-3:
+            continue
+        z = rng.uniform(0, 1) if rng.random() < 0.5 else one_minus(rng, 1e-6, 1)
+        rows.append(f21_row(a, b, c, z))
+    out['c < 0 (not an integer), a, b in [0.01, 50], z in [0, 1)'] = region('relative', 1e-10, rows, '')
     return out
 
 

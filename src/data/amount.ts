@@ -129,6 +129,12 @@ export function unitsToDecimal(units: number): DecimalValue {
   return new Dec(units).div(UNITS_PER_ONE);
 }
 
+/** `units / n` (n a positive integer) as a canonical decimal string, exact to 40 significant digits. */
+export function unitsMean(units: number, n: number): string {
+  if (units % n === 0) return unitsToString(units / n);
+  return decimalToString(new Dec(units).div(n * UNITS_PER_ONE));
+}
+
 /** Canonical string of a Decimal (no `-0`). */
 export function decimalToString(x: DecimalValue): string {
   return x.isZero() ? '0' : x.toString();

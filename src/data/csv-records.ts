@@ -55,15 +55,21 @@ export const CsvSourceSchema = z.union([
  */
 export type RecordHandler = (fields: string[], line: number, raw: string) => void;
 
-const TERMINATOR = /\r\n|\r|\n/g;
-
+/** Line terminators (CRLF, CR or LF) in `text`. */
 function countTerminators(text: string): number {
-  TERMINATOR.lastIndex = 0;
   let n = 0;
-  while (TERMINATOR.exec(text) !== null) n += 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n += 1;
+    else if (c === 13) {
+      n += 1;
+      if (text.charCodeAt(i + 1) === 10) i += 1;
+    }
+  }
   return n;
 }
 
+/** Line terminators at the start of `text` (the blank lines csv-parse skipped before a record). */
 function leadingTerminators(text: string): number {
   let n = 0;
   let i = 0;
@@ -112,18 +118,14 @@ async function readDelimited(
     bom: true,
   });
   let line = 1;
-  // Records are taken synchronously in 'readable' handlers (an async iterator would cost a promise
-  // per record); backpressure still holds, since pipeline only resumes once the buffer drains.
-  parser.on('readable', () => {
+  // Records are taken in 'data' handlers: an async iterator would cost a promise per record and
+  // 'readable' + read() a buffer round trip; backpressure is kept by pipeline.
+  parser.on('data', (item: { record: string[]; raw: string }) => {
+    const raw = item.raw;
+    const start = line + leadingTerminators(raw);
+    line += countTerminators(raw);
     try {
-      let item = parser.read() as { record: string[]; raw: string } | null;
-      while (item !== null) {
-        const raw = item.raw;
-        const start = line + leadingTerminators(raw);
-        line += countTerminators(raw);
-        onRecord(item.record, start, raw);
-        item = parser.read() as { record: string[]; raw: string } | null;
-      }
+      onRecord(item.record, start, raw);
     } catch (error) {
       parser.destroy(error as Error);
     }

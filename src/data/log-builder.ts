@@ -90,7 +90,13 @@ export class LogBuilder {
   }
 
   /** Rejects a row as a whole (wrong number of CSV fields, not an object...). */
-  rejectRow(line: number, raw: unknown, problem: string, expected: string, received: unknown): void {
+  rejectRow(
+    line: number,
+    raw: unknown,
+    problem: string,
+    expected: string,
+    received: unknown,
+  ): void {
     this.sink.reject(line, this.rawText(raw), { column: null, problem, expected, received });
   }
 

@@ -16,6 +16,7 @@ import {
   decimalToString,
   ExactTotal,
   UnitsOverflow,
+  unitsMean,
   unitsToDecimal,
   unitsToString,
 } from './amount.js';
@@ -73,6 +74,12 @@ class RfmEngine {
   private readonly afterEnd: number;
   private readonly afterEndTotal = new ExactTotal();
   private readonly calibrationEnd: number;
+  /** The transactions grouped by customer (set by `finish`). */
+  private sorted: {
+    keys: Int32Array;
+    units: Float64Array;
+    positions: Int32Array | undefined;
+  } = { keys: new Int32Array(0), units: new Float64Array(0), positions: undefined };
   /** Reused by every walk (rows copy what they need out of it). */
   private readonly result: CustomerResult<unknown> = {
     firstStart: Number.NaN,
@@ -142,26 +149,34 @@ class RfmEngine {
       if (day < minDay) minDay = day;
       if (day > maxDay) maxDay = day;
     }
-    const starts = new Int32Array(n);
-    if (s.mergeBy === 'day') starts.set(this.days);
-    else {
-      // One period-start computation per distinct day, not per transaction.
-      const table = new Int32Array(n === 0 ? 0 : maxDay - minDay + 1);
-      for (let d = 0; d < table.length; d += 1) table[d] = periodStart(minDay + d, s.mergeBy);
-      for (let i = 0; i < n; i += 1) starts[i] = table[this.days[i]! - minDay]!;
-    }
     const minStart = n === 0 ? 0 : periodStart(minDay, s.mergeBy);
-    const maxStart = n === 0 ? 0 : periodStart(maxDay, s.mergeBy);
-    const keys = new Int32Array(n);
-    for (let i = 0; i < n; i += 1)
-      keys[i] = 2 * (starts[i]! - minStart) + (this.days[i]! > calibrationEnd ? 1 : 0);
-    const keyRange = n === 0 ? 1 : 2 * (maxStart - minStart) + 2;
-    const byKey = countingSort(keys, keyRange, undefined);
-    const order = countingSort(this.customer, this.names.length, byKey);
-    const customerStarts = new Int32Array(this.names.length + 1);
+    // Period start of each day, computed once per distinct day (identity for day merging).
+    const table = new Int32Array(n === 0 || s.mergeBy === 'day' ? 0 : maxDay - minDay + 1);
+    for (let d = 0; d < table.length; d += 1) table[d] = periodStart(minDay + d, s.mergeBy);
+    // Group by customer with one counting sort that carries the payload (merge-period key, units
+    // and, when some amounts are decimals, the original position), so every later pass reads
+    // contiguous memory.
+    const customerCount = this.names.length;
+    const customerStarts = new Int32Array(customerCount + 1);
     for (let i = 0; i < n; i += 1) customerStarts[this.customer[i]! + 1]! += 1;
-    for (let c = 0; c < this.names.length; c += 1)
+    for (let c = 0; c < customerCount; c += 1)
       customerStarts[c + 1] = customerStarts[c + 1]! + customerStarts[c]!;
+    const cursor = customerStarts.slice(0, customerCount);
+    const keys = new Int32Array(n);
+    const units = new Float64Array(n);
+    const positions = this.decimals.size > 0 ? new Int32Array(n) : undefined;
+    const byDay = s.mergeBy === 'day';
+    for (let i = 0; i < n; i += 1) {
+      const c = this.customer[i]!;
+      const at = cursor[c]!;
+      cursor[c] = at + 1;
+      const day = this.days[i]!;
+      const start = byDay ? day : table[day - minDay]!;
+      keys[at] = 2 * (start - minStart) + (day > calibrationEnd ? 1 : 0);
+      units[at] = this.units[i]!;
+      if (positions !== undefined) positions[at] = i;
+    }
+    this.sorted = { keys, units, positions };
 
     const numbers = this.numberArith();
     const decimals = this.decimalArith();
@@ -220,11 +235,12 @@ class RfmEngine {
       const to = customerStarts[c + 1]!;
       // A customer whose transactions all fall after observationEnd is not in the summary at all.
       if (from === to) continue;
+      sortSegment(keys, units, positions, from, to);
       try {
-        build(numbers, c, this.walk(numbers, order, keys, from, to, minStart));
+        build(numbers, c, this.walk(numbers, keys, from, to, minStart));
       } catch (error) {
         if (error !== NEEDS_DECIMAL) throw error;
-        build(decimals, c, this.walk(decimals, order, keys, from, to, minStart));
+        build(decimals, c, this.walk(decimals, keys, from, to, minStart));
       }
     }
 
@@ -251,23 +267,23 @@ class RfmEngine {
     };
   }
 
-  /** True when transaction `tx` is a purchase (amount >= 0; zero-value purchases count). */
-  private isPurchase(tx: number): boolean {
-    const u = this.units[tx]!;
+  /** True when sorted transaction `j` is a purchase (amount >= 0; zero-value purchases count). */
+  private isPurchase(j: number): boolean {
+    const u = this.sorted.units[j]!;
     if (!Number.isNaN(u)) return u >= 0;
-    const d = this.decimals.get(tx)!;
+    const d = this.decimals.get(this.sorted.positions![j]!)!;
     return !d.isNeg() || d.isZero();
   }
 
   /**
-   * Walks one customer's transactions (`order[from, to)`, sorted by merge-period key) period by
+   * Walks one customer's transactions (positions `[from, to)` of the sorted columns, in merge-period
+   * key order) period by
    * period: the first period with a purchase is the first occasion; later calibration periods with
    * a purchase are repeat occasions, holdout ones holdout occasions; periods with refunds only are
    * standalone refunds.
    */
   private walk<V>(
     arith: Arith<V>,
-    order: Int32Array,
     keys: Int32Array,
     from: number,
     to: number,
@@ -286,15 +302,13 @@ class RfmEngine {
     r.total = arith.zero;
     let i = from;
     while (i < to) {
-      const key = keys[order[i]!]!;
+      const key = keys[i]!;
       let value = arith.zero;
       let purchase = false;
       let j = i;
-      while (j < to) {
-        const tx = order[j]!;
-        if (keys[tx] !== key) break;
-        value = arith.addTx(value, tx);
-        if (!purchase && this.isPurchase(tx)) purchase = true;
+      while (j < to && keys[j] === key) {
+        value = arith.addTx(value, j);
+        if (!purchase && this.isPurchase(j)) purchase = true;
         j += 1;
       }
       i = j;
@@ -322,7 +336,7 @@ class RfmEngine {
   }
 
   private numberArith(): Arith<number> {
-    const units = this.units;
+    const units = this.sorted.units;
     return {
       zero: 0,
       addTx(acc, tx) {
@@ -342,11 +356,7 @@ class RfmEngine {
         }
       },
       toText: unitsToString,
-      mean(value, n) {
-        return value % n === 0
-          ? unitsToString(value / n)
-          : decimalToString(unitsToDecimal(value).div(n));
-      },
+      mean: unitsMean,
       addToTotal(total, value) {
         total.addUnits(value);
       },
@@ -354,13 +364,13 @@ class RfmEngine {
   }
 
   private decimalArith(): Arith<DecimalValue> {
-    const units = this.units;
+    const { units, positions } = this.sorted;
     const decimals = this.decimals;
     return {
       zero: new Dec(0),
       addTx(acc, tx) {
         const u = units[tx]!;
-        return acc.plus(!Number.isNaN(u) ? unitsToDecimal(u) : decimals.get(tx)!);
+        return acc.plus(!Number.isNaN(u) ? unitsToDecimal(u) : decimals.get(positions![tx]!)!);
       },
       add: (a, b) => a.plus(b),
       toText: decimalToString,
@@ -387,20 +397,50 @@ function isSorted(names: readonly string[]): boolean {
 }
 
 /**
- * Stable counting sort of positions by an integer key in [0, range): returns the positions of
- * `keys` (taken in the order of `input`, or 0..n-1) sorted by key.
+ * Sorts positions `[from, to)` of the parallel arrays by key: insertion sort for the short segments
+ * most customers have, a typed-array sort of composite keys (key x length + offset, exact below
+ * 2^53) for long ones. The order among equal keys does not matter (their amounts are summed).
  */
-function countingSort(keys: Int32Array, range: number, input: Int32Array | undefined): Int32Array {
-  const n = keys.length;
-  const counts = new Int32Array(range + 1);
-  for (let i = 0; i < n; i += 1) counts[keys[i]! + 1]! += 1;
-  for (let k = 0; k < range; k += 1) counts[k + 1] = counts[k + 1]! + counts[k]!;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const position = input === undefined ? i : input[i]!;
-    const k = keys[position]!;
-    out[counts[k]!] = position;
-    counts[k] = counts[k]! + 1;
+function sortSegment(
+  keys: Int32Array,
+  units: Float64Array,
+  positions: Int32Array | undefined,
+  from: number,
+  to: number,
+): void {
+  const length = to - from;
+  if (length <= 32) {
+    for (let i = from + 1; i < to; i += 1) {
+      const key = keys[i]!;
+      if (keys[i - 1]! <= key) continue;
+      const unit = units[i]!;
+      const position = positions?.[i];
+      let j = i - 1;
+      while (j >= from && keys[j]! > key) {
+        keys[j + 1] = keys[j]!;
+        units[j + 1] = units[j]!;
+        if (positions !== undefined) positions[j + 1] = positions[j]!;
+        j -= 1;
+      }
+      keys[j + 1] = key;
+      units[j + 1] = unit;
+      if (positions !== undefined) positions[j + 1] = position!;
+    }
+    return;
   }
-  return out;
+  let sorted = true;
+  for (let i = from + 1; i < to && sorted; i += 1) if (keys[i - 1]! > keys[i]!) sorted = false;
+  if (sorted) return;
+  const composite = new Float64Array(length);
+  for (let k = 0; k < length; k += 1) composite[k] = keys[from + k]! * length + k;
+  composite.sort();
+  const oldKeys = keys.slice(from, to);
+  const oldUnits = units.slice(from, to);
+  const oldPositions = positions?.slice(from, to);
+  for (let k = 0; k < length; k += 1) {
+    const source = composite[k]! % length;
+    keys[from + k] = oldKeys[source]!;
+    units[from + k] = oldUnits[source]!;
+    if (positions !== undefined) positions[from + k] = oldPositions![source]!;
+  }
 }

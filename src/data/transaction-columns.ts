@@ -40,15 +40,20 @@ export class ColumnsBuilder {
   private units = new Float64Array(INITIAL_CAPACITY);
   private readonly decimals = new Map<number, DecimalValue>();
   private size = 0;
+  private lastId = '';
+  private lastIndex = -1;
 
   /** Adds a transaction; `units` undefined means the amount is `decimal`. */
   add(customerId: string, day: number, units: number | undefined, decimal?: DecimalValue): void {
-    let c = this.index.get(customerId);
+    // Files are often grouped by customer: skip the map lookup for a run of the same id.
+    let c = customerId === this.lastId ? this.lastIndex : this.index.get(customerId);
     if (c === undefined) {
       c = this.names.length;
       this.index.set(customerId, c);
       this.names.push(customerId);
     }
+    this.lastId = customerId;
+    this.lastIndex = c;
     const i = this.size;
     if (i === this.customer.length) this.grow();
     this.customer[i] = c;

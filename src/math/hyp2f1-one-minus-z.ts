@@ -55,7 +55,7 @@ function combine(
   mag2: number,
   terms: number,
 ): void {
-  const e = e1 > e2 ? e1 : e2;
+  const e = Math.max(e1, e2);
   const f1 = Math.exp(e1 - e);
   const f2 = Math.exp(e2 - e);
   const mant = v1 * f1 + v2 * f2;
@@ -148,6 +148,22 @@ export function oneMinusZ(
   return ok;
 }
 
+/**
+ * The w-independent log-gamma prefactors of the last (a, b, c, m) seen by {@link plainForm}: models
+ * evaluate ₂F₁ at one parameter set for many z (E[X(t)] over t, DEL over d), and these seven
+ * log-gammas cost more than the two short series. Module-private, deterministic, never observable.
+ */
+const plainMemo = {
+  a: Number.NaN,
+  b: Number.NaN,
+  c: Number.NaN,
+  m: Number.NaN,
+  r1: 0,
+  r2: 0,
+  s1: 1,
+  s2: 1,
+};
+
 /** A&S 15.3.6 as printed (m not within 0.1 of an integer, or a pole crossing in the ε-form). */
 function plainForm(
   a: number,
@@ -158,18 +174,26 @@ function plainForm(
   lw: number,
   maxTerms: number,
 ): boolean {
-  // Pair the large gammas so that their ratio is formed without cancellation.
   const ca = c - a;
   const cb = c - b;
-  // ln Γ(c) − ln Γ(c − b) = −[ln Γ(c − b) − ln Γ(c)] with the exact offset b (c − b is rounded).
-  const r1 = a >= b ? -lnGammaShift(c, -b) - lnAbsGamma(ca) : -lnGammaShift(c, -a) - lnAbsGamma(cb);
-  const gm = lnAbsGamma(m);
-  const l1 = r1 + gm;
-  const s1 = gammaSign(m) * gammaSign(ca) * gammaSign(cb);
-  const r2 = lnAbsGammaRatio(c, a >= b ? a : b) - lnAbsGamma(a >= b ? b : a);
-  const gmm = lnAbsGamma(-m);
-  const l2 = m * lw + r2 + gmm;
-  const s2 = gammaSign(-m) * gammaSign(a) * gammaSign(b);
+  if (a !== plainMemo.a || b !== plainMemo.b || c !== plainMemo.c || m !== plainMemo.m) {
+    // Pair the large gammas so that their ratio is formed without cancellation:
+    // ln Γ(c) − ln Γ(c − b) = −[ln Γ(c − b) − ln Γ(c)] with the exact offset b (c − b is rounded).
+    plainMemo.r1 =
+      (a >= b ? -lnGammaShift(c, -b) - lnAbsGamma(ca) : -lnGammaShift(c, -a) - lnAbsGamma(cb)) +
+      lnAbsGamma(m);
+    plainMemo.r2 = lnAbsGammaRatio(c, Math.max(a, b)) - lnAbsGamma(Math.min(a, b)) + lnAbsGamma(-m);
+    const sc = gammaSign(c);
+    plainMemo.s1 = sc * gammaSign(m) * gammaSign(ca) * gammaSign(cb);
+    plainMemo.s2 = sc * gammaSign(-m) * gammaSign(a) * gammaSign(b);
+    plainMemo.a = a;
+    plainMemo.b = b;
+    plainMemo.c = c;
+    plainMemo.m = m;
+  }
+  const { r1, r2, s1, s2 } = plainMemo;
+  const l1 = r1;
+  const l2 = m * lw + r2;
   const ok1 = sumSeries(a, b, 1 - m, w, maxTerms);
   const v1 = s1 * seriesOut.mant;
   const e1 = l1 + seriesOut.expo;
@@ -181,11 +205,11 @@ function plainForm(
     v1,
     e1,
     a1,
-    4 * (Math.abs(r1) + Math.abs(gm)) + 8,
+    4 * Math.abs(r1) + 8,
     s2 * seriesOut.mant,
     l2 + seriesOut.expo,
     seriesOut.abs,
-    4 * (Math.abs(r2) + Math.abs(gmm) + Math.abs(m * lw)) + 8,
+    4 * (Math.abs(r2) + Math.abs(m * lw)) + 8,
     terms,
   );
   return ok1 && ok2;
@@ -207,7 +231,7 @@ function epsForm(
   const ca = c - a;
   const cb = c - b;
   const lG = a >= b ? -lnGammaShift(c, -b) - lnAbsGamma(ca) : -lnGammaShift(c, -a) - lnAbsGamma(cb);
-  const sG = gammaSign(ca) * gammaSign(cb);
+  const sG = gammaSign(c) * gammaSign(ca) * gammaSign(cb);
   const gammaMag = 4 * Math.abs(lG) + 8;
 
   // Finite part: Γ(m) Σ_{n<N} ρ_n, ρ_0 = 1, ρ_{n+1} = −ρ_n (a+n)(b+n) w / ((m−n−1)(n+1)).
@@ -281,9 +305,9 @@ function epsForm(
       const r2 = (j + xb) / (j + N + 1);
       const r3 = (j + xa) / (j + N + 1);
       const r4 = (j + xb) / (j + 1 - eps);
-      const fa = (r1 > 1 ? r1 : 1) * (r2 > 1 ? r2 : 1);
-      const fb = (r3 > 1 ? r3 : 1) * (r4 > 1 ? r4 : 1);
-      const rho = w * (fa < fb ? fa : fb);
+      const fa = Math.max(r1, 1) * Math.max(r2, 1);
+      const fb = Math.max(r3, 1) * Math.max(r4, 1);
+      const rho = w * Math.min(fa, fb);
       const lamBound = Math.abs(lw) + Math.abs(lambda - lw) + Math.abs(la + lb - l1 - ln);
       const eBound = f * lamBound * exprel(Math.abs(eps) * lamBound);
       const next = Math.abs(u * ratio);

@@ -54,9 +54,9 @@ export function sumSeries(p: number, q: number, r: number, x: number, maxTerms: 
         const qp = (n + q) / (n + 1);
         const p1 = (n + p) / (n + 1);
         const qr = (n + q) / (n + r);
-        const f = (rp > 1 ? rp : 1) * (qp > 1 ? qp : 1);
-        const g = (p1 > 1 ? p1 : 1) * (qr > 1 ? qr : 1);
-        const rho = x * (f < g ? f : g);
+        const f = Math.max(rp, 1) * Math.max(qp, 1);
+        const g = Math.max(p1, 1) * Math.max(qr, 1);
+        const rho = x * Math.min(f, g);
         if (rho < 1 && at * rho <= SERIES_TOL * Math.abs(s) * (1 - rho)) {
           done = true;
           break;
@@ -88,5 +88,5 @@ export function peakIndex(p: number, q: number, r: number, x: number): number {
   const disc = B * B - 4 * A * C;
   if (disc < 0) return 0;
   const root = (-B + Math.sqrt(disc)) / (2 * A);
-  return root > 0 ? root : 0;
+  return Math.max(root, 0);
 }

@@ -1,6 +1,6 @@
 /**
- * The Gauss hypergeometric function ₂F₁(a, b; c; z) for real a, b, c with c > 0 and real z < 1, and
- * its logarithm. Every BG/NBD, MBG/NBD, Pareto/NBD, sBG and BG/BB closed form goes through it.
+ * The Gauss hypergeometric function ₂F₁(a, b; c; z) for real a, b, c (c not 0, −1, −2, ...) and real
+ * z < 1, and its logarithm. Every BG/NBD, MBG/NBD, Pareto/NBD, sBG and BG/BB closed form goes through it.
  *
  * Method (docs/models/numerics.md has the full account and the measured errors):
  * - z < 0: Pfaff's transformation ₂F₁(a,b;c;z) = (1−z)^(−a) ₂F₁(a, c−b; c; z/(z−1)) (A&S 15.3.4)
@@ -9,9 +9,9 @@
  *   ₂F₁(a,b;c;z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z) (A&S 15.3.3), whichever has the smaller
  *   growing phase (for the BG/NBD E[Y] and the Pareto/NBD likelihood, Euler's form turns a series with
  *   parameters near 1000 into one with O(1) parameters and a large c: a handful of terms). For
- *   z > 1/2 the series gets a term budget of about three times the cost of the 1 − z transformation
- *   (A&S 15.3.6, with a pole-free regrouping where c − a − b is an integer or within 0.1 of one; see
- *   hyp2f1-one-minus-z.ts), which takes over when the budget runs out.
+ *   z > 1/2 a cost estimate picks between that series (with a term budget of 1.5 times the cost of
+ *   the alternative) and the 1 − z transformation (A&S 15.3.6, with a pole-free regrouping where
+ *   c − a − b is an integer or within 0.1 of one; see hyp2f1-one-minus-z.ts).
  * - Every method estimates its own relative rounding error; an estimate above 1e-12 makes the router
  *   try the other method, and if neither gets below 1e-10 it throws `math/not-converged`.
  */
@@ -90,10 +90,11 @@ function unitInterval(fn: string, a: number, b: number, c: number, z: number, w:
   const pre2 = eulerFirst ? 0 : m * lw;
 
   if (z <= 0.5) {
-    if (keep(direct(p1, q1, c, z, pre1, MAX_TERMS))) return finish();
-    if (keep(direct(p2, q2, c, z, pre2, MAX_TERMS))) return finish();
-    if (best.err <= GIVE_UP) return finish();
-    notConverged(fn, a, b, c, z);
+    const accepted =
+      keep(direct(p1, q1, c, z, pre1, MAX_TERMS)) || keep(direct(p2, q2, c, z, pre2, MAX_TERMS));
+    if (!accepted && best.err > GIVE_UP) notConverged(fn, a, b, c, z);
+    finish();
+    return;
   }
   // z > 1/2. Cost estimates (in terms): the 1 − z transformation needs about N + its growing phase
   // + 40/|ln w|; the series about its growing phase + 40/|ln z| unless c dwarfs |pq| (then a few).
@@ -112,16 +113,22 @@ function unitInterval(fn: string, a: number, b: number, c: number, z: number, w:
   const growth = w * Math.max(Math.abs(a), Math.abs(b), Math.abs(c - a), Math.abs(c - b));
   const seriesFirst = fastDecay || nD <= nT + 32 || growth > 6;
   const budget = Math.min(MAX_TERMS, Math.ceil(1.5 * nT) + 16);
-  if (seriesFirst && keep(direct(p1, q1, c, z, pre1, budget))) return finish();
+  const accepted =
+    (seriesFirst && keep(direct(p1, q1, c, z, pre1, budget))) ||
+    keep(transform(a, b, c, m, w, lw)) ||
+    keep(direct(p1, q1, c, z, pre1, MAX_TERMS)) ||
+    keep(direct(p2, q2, c, z, pre2, MAX_TERMS));
+  if (!accepted && best.err > GIVE_UP) notConverged(fn, a, b, c, z);
+  finish();
+}
+
+/** The 1 − z transformation into coreOut; returns whether its series converged. */
+function transform(a: number, b: number, c: number, m: number, w: number, lw: number): boolean {
   const ok = oneMinusZ(a, b, c, m, w, lw, MAX_TERMS);
   coreOut.mant = transformOut.mant;
   coreOut.expo = transformOut.expo;
   coreOut.err = transformOut.err;
-  if (keep(ok)) return finish();
-  if (keep(direct(p1, q1, c, z, pre1, MAX_TERMS))) return finish();
-  if (keep(direct(p2, q2, c, z, pre2, MAX_TERMS))) return finish();
-  if (best.err <= GIVE_UP) return finish();
-  notConverged(fn, a, b, c, z);
+  return ok;
 }
 
 function finish(): void {
@@ -144,9 +151,9 @@ function hyp2f1Core(fn: string, a: number, b: number, c: number, z: number): voi
   requireFinite(fn, 'b', b);
   requireFinite(fn, 'c', c);
   requireFinite(fn, 'z', z);
-  if (!(c > 0)) {
-    fail('math/domain', fn, 'c must be greater than 0 (c <= 0 is not implemented)', {
-      expected: 'c > 0',
+  if (isNonPositiveInteger(c)) {
+    fail('math/domain', fn, 'c must not be 0 or a negative integer (2F1 has a pole there)', {
+      expected: 'c not in {0, -1, -2, ...}',
       received: c,
       path: ['c'],
     });
@@ -179,7 +186,8 @@ function hyp2f1Core(fn: string, a: number, b: number, c: number, z: number): voi
 
 /**
  * The Gauss hypergeometric function ₂F₁(a, b; c; z) = Σ_n (a)_n (b)_n / ((c)_n n!) z^n, for real
- * a, b, c with c > 0 and real z < 1 (z < 0 through Pfaff's transformation).
+ * a, b and c (c not 0, −1, −2, ..., where ₂F₁ has poles; c < 0 arises in the BG/NBD E[X(t)] when
+ * a + b < 1) and real z < 1 (z < 0 through Pfaff's transformation).
  *
  * Accuracy: relative error at most 1e-10 wherever the value is representable, and in the measured
  * model regions (parameters up to ~1000, z within 1e-6 of 1, c − a − b near or at an integer)
@@ -189,14 +197,16 @@ function hyp2f1Core(fn: string, a: number, b: number, c: number, z: number): voi
  * method whose estimate exceeds 1e-12 hands over to another.
  *
  * Returns ±Infinity only when |₂F₁| exceeds the largest double; use {@link logHyp2f1} for large
- * values (e.g. the BG/NBD E[Y] with x near 1000).
+ * values (e.g. the BG/NBD E[Y] with x near 1000). Where ₂F₁ is nearly zero compared with its terms
+ * (possible only with negative parameters, never in the model regions), every method cancels and
+ * the function throws `math/not-converged` rather than return a value with fewer correct digits.
  *
  * @param a - Real parameter.
  * @param b - Real parameter.
- * @param c - Real parameter, c > 0.
+ * @param c - Real parameter, not 0 or a negative integer.
  * @param z - Real argument, z < 1.
  * @returns ₂F₁(a, b; c; z).
- * @throws CustomerAssetError `math/domain` for non-finite input, c <= 0 or z >= 1;
+ * @throws CustomerAssetError `math/domain` for non-finite input, c ∈ {0, −1, −2, ...} or z >= 1;
  *   `math/not-converged` when no method reaches a relative error of 1e-10.
  *
  * @example
@@ -212,20 +222,21 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
 }
 
 /**
- * ln ₂F₁(a, b; c; z) for real a, b, c with c > 0 and real z < 1, where ₂F₁ is positive (as in
+ * ln ₂F₁(a, b; c; z) for real a, b, c (c not 0, −1, −2, ...) and real z < 1, where ₂F₁ is positive (as in
  * every CLV model region: BG/NBD and MBG/NBD E[X], E[Y]; Pareto/NBD likelihood; sBG DEL/DERL; BG/BB
  * DERT). Never overflows: values far beyond the double range (heavy buyers, z near 1) are returned
  * as their logarithm.
  *
- * Accuracy: absolute error in the log (= relative error of ₂F₁) at most 1e-10, below 1e-12 in the
- * measured model regions; same methods as {@link hyp2f1}.
+ * Accuracy: absolute error in the log (= relative error of ₂F₁) at most 1e-10, below 2e-12 in the
+ * measured model regions (for |ln ₂F₁| in the thousands part of that is the spacing of doubles near
+ * the log itself); same methods as {@link hyp2f1}.
  *
  * @param a - Real parameter.
  * @param b - Real parameter.
- * @param c - Real parameter, c > 0.
+ * @param c - Real parameter, not 0 or a negative integer.
  * @param z - Real argument, z < 1.
  * @returns ln ₂F₁(a, b; c; z).
- * @throws CustomerAssetError `math/domain` for non-finite input, c <= 0, z >= 1, or where
+ * @throws CustomerAssetError `math/domain` for non-finite input, c ∈ {0, −1, −2, ...}, z >= 1, or where
  *   ₂F₁ <= 0; `math/not-converged` when no method reaches a relative error of 1e-10.
  *
  * @example

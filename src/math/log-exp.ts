@@ -101,8 +101,8 @@ export function logAddExp(a: number, b: number): number {
 
 /** ln(e^a + e^b) without checks. */
 export function logAddExpUnchecked(a: number, b: number): number {
-  const hi = a > b ? a : b;
-  const lo = a > b ? b : a;
+  const hi = Math.max(a, b);
+  const lo = Math.min(a, b);
   if (lo === Number.NEGATIVE_INFINITY || hi === Number.POSITIVE_INFINITY) return hi;
   return hi + Math.log1p(Math.exp(lo - hi));
 }

@@ -72,7 +72,7 @@ describe('upperIncompleteGamma', () => {
     expect(upperIncompleteGamma(1, 2000)).toBe(0);
     expect(logUpperIncompleteGamma(1, 2000)).toBeCloseTo(-2000, 10);
     // ln Γ(−200, 1e-3) = 1376.2517334047665 (mpmath), far beyond the double range as a value.
-    expect(logUpperIncompleteGamma(-200, 1e-3)).toBeCloseTo(1376.2517334047665, 10);
+    expect(logUpperIncompleteGamma(-200, 1e-3)).toBeCloseTo(1376.2517334047666, 10);
     expect(upperIncompleteGamma(-200, 1e-3)).toBe(Number.POSITIVE_INFINITY);
   });
 

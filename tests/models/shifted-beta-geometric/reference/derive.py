@@ -85,13 +85,25 @@ def hyp_derl(a, b, d, n):
     return (b + n - 1) / (a + b + n - 1) * mp.hyp2f1(1, b + n, a + b + n, 1 / (1 + d))
 
 
+def horizon(d):
+    """Terms after which (1+d)^-t < 1e-32: the neglected tail is below 1e-32 / d (S <= 1)."""
+    return int(mp.ceil(32 * mp.log(10) / mp.log(1 + d))) + 1
+
+
 def brute_derl(S, d, n):
-    """Sum_{t>=n} S(t)/S(n-1) (1+d)^-(t-n), summed until the terms vanish."""
-    return mp.nsum(lambda t: S(int(t)) / S(n - 1) * (1 + d) ** (-(t - n)), [n, mp.inf])
+    """Sum_{t>=n} S(t)/S(n-1) (1+d)^-(t-n), term by term (no closed form, no extrapolation)."""
+    return mp.fsum(S(t) * (1 + d) ** (-(t - n)) for t in range(n, n + horizon(d))) / S(n - 1)
 
 
 def brute_del(S, d):
-    return mp.nsum(lambda t: S(int(t)) * (1 + d) ** (-t), [0, mp.inf])
+    return mp.fsum(S(t) * (1 + d) ** (-t) for t in range(0, horizon(d)))
+
+
+def undiscounted_sum(S, start, N):
+    """Sum_{t>=start} S(t) for a power-law tail: terms up to N, then Euler-Maclaurin with the integral."""
+    head = mp.fsum(S(t) for t in range(start, N + 1))
+    tail = mp.quad(S, [N, 2 * N, 10 * N, 100 * N, mp.inf]) - S(N) / 2 - mp.diff(S, N) / 12 + mp.diff(S, N, 3) / 720
+    return head + tail
 
 
 def f(x, digits=12):
@@ -184,7 +196,9 @@ out['bdw.values'] = {
     'survival': [f(S(t), 15) for t in range(0, 11)],
     'DEL': f(brute_del(S, d), 15),
     'DERL': [{'n': n, 'value': f(brute_derl(S, d, n), 15)} for n in (1, 2, 5, 20)],
-    'expectedLifetime': f(mp.nsum(lambda t: S(int(t)), [0, mp.inf]), 12),
+    'expectedLifetime': f(undiscounted_sum(S, 0, 400), 13),
+    'expectedLifetime_check_N2000': f(undiscounted_sum(S, 0, 2000), 13),
+    'DERL_undiscounted_n3': f(undiscounted_sum(S, 3, 400) / S(2), 13),
 }
 
 print(json.dumps(out, indent=1))
