@@ -83,7 +83,11 @@ async function cdnowMaster(): Promise<BenchResult[]> {
   } as const;
   const parseMs = await medianMsAsync(() => readTransactionsCsv(file, read), { runs: 5 });
   const log = await readTransactionsCsv(file, read);
-  const options = { timeUnit: 'week', calibrationEnd: '1997-09-30', observationEnd: '1998-06-30' } as const;
+  const options = {
+    timeUnit: 'week',
+    calibrationEnd: '1997-09-30',
+    observationEnd: '1998-06-30',
+  } as const;
   const ms = medianMs(() => rfmSummary(log, options), { runs: 21, warmup: 5 });
   return [
     below('CDNOW_master (69,659 rows): parsed log to RFM summary', ms, 'ms', 50),
@@ -105,9 +109,11 @@ async function writeLargeCsv(path: string, n: number, customers: number): Promis
       const cents = Math.floor(next() * 50_000);
       chunk += `c${Math.floor(next() * customers)},${days[Math.floor(next() * 730)]},${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}\n`;
     }
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 
 /** Child-process body: stream one CSV to a summary and print time and peak RSS as JSON. */
@@ -146,8 +152,20 @@ export async function large(): Promise<BenchResult[]> {
     };
     const note = `one run; ${figures.rows.toLocaleString('en-US')} rows, ${figures.customers.toLocaleString('en-US')} customers in the summary; file generated in ${(generateMs / 1000).toFixed(1)} s`;
     return [
-      below('10M-row CSV streamed to RFM summary (rfmSummaryFromCsv)', figures.ms / 1000, 's', 60, note),
-      below('10M-row CSV streamed: peak RSS of the process', figures.maxRssMiB, 'MiB', 1536, 'process.resourceUsage().maxRSS'),
+      below(
+        '10M-row CSV streamed to RFM summary (rfmSummaryFromCsv)',
+        figures.ms / 1000,
+        's',
+        60,
+        note,
+      ),
+      below(
+        '10M-row CSV streamed: peak RSS of the process',
+        figures.maxRssMiB,
+        'MiB',
+        1536,
+        'process.resourceUsage().maxRSS',
+      ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

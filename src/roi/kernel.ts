@@ -81,6 +81,7 @@ function geometricSum(q: number, horizon: number): number {
 
 function ratesKernel(base: Extract<ParsedBase, { kind: 'rates' }>): BaseKernel {
   const { customers, margin, retention } = base;
+  const customerMargin = customers.times(margin);
   const r = retention.toNumber();
   const n = customers.toNumber();
   const m = margin.toNumber();
@@ -105,7 +106,7 @@ function ratesKernel(base: Extract<ParsedBase, { kind: 'rates' }>): BaseKernel {
     existingFlows(delta, horizon) {
       const survival = powers(retention.plus(delta), 1, horizon);
       return {
-        margin: survival.map((s) => s.times(customers).times(margin)),
+        margin: survival.map((s) => s.times(customerMargin)),
         active: survival.map((s) => s.times(customers)),
       };
     },

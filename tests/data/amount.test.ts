@@ -48,9 +48,12 @@ describe('decimal <-> units', () => {
 
   it('unitsToString prints what decimal.js prints', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (u) => {
-        expect(unitsToString(u)).toBe(new Dec(u).div(10_000).toString());
-      }),
+      fc.property(
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        (u) => {
+          expect(unitsToString(u)).toBe(new Dec(u).div(10_000).toString());
+        },
+      ),
     );
     expect(unitsToString(0)).toBe('0');
     expect(unitsToString(-1)).toBe('-0.0001');

@@ -35,7 +35,11 @@ function csvRows(path: string): string[][] {
 
 describeWithData(
   'CDNOW sample: event log to the published calibration summary',
-  ['CDNOW_sample.txt', 'cdnow_customers_summary.csv', 'cdnow_customers_summary_with_transactions.csv'],
+  [
+    'CDNOW_sample.txt',
+    'cdnow_customers_summary.csv',
+    'cdnow_customers_summary_with_transactions.csv',
+  ],
   (paths) => {
     let log: TransactionLog;
     let summary: RfmSummary;
@@ -58,7 +62,9 @@ describeWithData(
       expect(rows.reduce((s, r) => s + r.holdout!.frequency, 0)).toBe(1882);
       expect(summary.excluded?.transactions).toBe(0);
       // sum of ln x over repeaters, the Gamma-Gamma density-convention constant (test vectors).
-      const sumLnX = rows.filter((r) => r.frequency > 0).reduce((s, r) => s + Math.log(r.frequency), 0);
+      const sumLnX = rows
+        .filter((r) => r.frequency > 0)
+        .reduce((s, r) => s + Math.log(r.frequency), 0);
       expect(sumLnX).toBeCloseTo(603.372543, 5);
     });
 
@@ -84,7 +90,11 @@ describeWithData(
         const row = summary.customers[i]!;
         expect(Number(row.customerId)).toBe(Number(id));
         expect(row.frequency).toBe(Number(frequency));
-        largest = Math.max(largest, Math.abs(row.recency - Number(recency)), Math.abs(row.T - Number(T)));
+        largest = Math.max(
+          largest,
+          Math.abs(row.recency - Number(recency)),
+          Math.abs(row.T - Number(T)),
+        );
       });
       expect(largest).toBeLessThanOrEqual(0.005);
       expect(largest).toBeGreaterThan(0.004); // README: largest difference 0.0043 weeks

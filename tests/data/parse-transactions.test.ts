@@ -199,9 +199,9 @@ describe('parseTransactions', () => {
       parseTransactions([], { currency: 'USD', fields: { customer: 'x' } } as never),
     ).toThrow(expect.objectContaining({ code: 'input/invalid' }));
     expect(() => parseTransactions('rows' as never, USD)).toThrow(/rows must be an array/);
-    expect(
-      safeParseTransactions([{ customerId: 'a', date: 'x', amount: '1' }], USD),
-    ).toMatchObject({ success: false, error: { code: 'data/invalid-row' } });
+    expect(safeParseTransactions([{ customerId: 'a', date: 'x', amount: '1' }], USD)).toMatchObject(
+      { success: false, error: { code: 'data/invalid-row' } },
+    );
   });
 
   it('does not mutate its input rows', () => {

@@ -20,7 +20,9 @@ describe('readTransactionsCsv', () => {
     const file = join(dir, 'simple.csv');
     writeFileSync(file, 'customerId,date,amount\na,2024-01-01,10.00\nb,2024-01-02,5\n');
     const log = await readTransactionsCsv(file, { currency: 'USD' });
-    expect(log.transactions.map((t) => [t.customerId, t.date, t.amount.toString(), t.line])).toEqual([
+    expect(
+      log.transactions.map((t) => [t.customerId, t.date, t.amount.toString(), t.line]),
+    ).toEqual([
       ['a', '2024-01-01', '10', 2],
       ['b', '2024-01-02', '5', 3],
     ]);
@@ -65,7 +67,8 @@ describe('readTransactionsCsv', () => {
   });
 
   it('reads whitespace-separated files without a header (CDNOW layout)', async () => {
-    const text = '\uFEFF 00004 0001 19970101  2   29.33\r\n 00004 0001 19970118  2   29.73\r\n\r\n 00018 0002 19970101\t2 bad\r\n';
+    const text =
+      '\uFEFF 00004 0001 19970101  2   29.33\r\n 00004 0001 19970118  2   29.73\r\n\r\n 00018 0002 19970101\t2 bad\r\n';
     const log = await readTransactionsCsv(stream(text, 5), {
       currency: 'USD',
       delimiter: 'whitespace',
@@ -73,7 +76,9 @@ describe('readTransactionsCsv', () => {
       dateFormat: 'yyyymmdd',
       onInvalid: 'collect',
     });
-    expect(log.transactions.map((t) => [t.customerId, t.date, t.quantity, t.amount.toString()])).toEqual([
+    expect(
+      log.transactions.map((t) => [t.customerId, t.date, t.quantity, t.amount.toString()]),
+    ).toEqual([
       ['0001', '1997-01-01', 2, '29.33'],
       ['0001', '1997-01-18', 2, '29.73'],
     ]);
@@ -128,8 +133,8 @@ describe('readTransactionsCsv', () => {
     await expect(readTransactionsCsv(42 as never, { currency: 'USD' })).rejects.toThrow(
       expect.objectContaining({ code: 'input/invalid' }),
     );
-    await expect(
-      readTransactionsCsv(stream(''), { currency: 'USD', columns: [] }),
-    ).rejects.toThrow(/options.columns/);
+    await expect(readTransactionsCsv(stream(''), { currency: 'USD', columns: [] })).rejects.toThrow(
+      /options.columns/,
+    );
   });
 });

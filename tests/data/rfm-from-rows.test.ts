@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../src/core/errors.js';
+import type { CustomerAssetError } from '../../src/core/errors.js';
 import {
   compressSummary,
   type RfmInputRow,
@@ -20,7 +20,14 @@ describe('rfmSummaryFromRows', () => {
       [
         { customerId: 'a', frequency: 2n, recency: '30.43', T: 38.86, monetaryValue: '22.350' },
         { customerId: 7, frequency: '0', recency: 0, T: '38.86', monetaryValue: 0 },
-        { customerId: 'c', frequency: 1, recency: 1.71, T: 38.86, monetaryValue: 11.77, count: '3' },
+        {
+          customerId: 'c',
+          frequency: 1,
+          recency: 1.71,
+          T: 38.86,
+          monetaryValue: 11.77,
+          count: '3',
+        },
       ],
       { timeUnit: 'week', mergeBy: 'day', currency: 'USD' },
     );
@@ -43,7 +50,9 @@ describe('rfmSummaryFromRows', () => {
   });
 
   it('defaults ids to the row index and the merge rule to unstated', () => {
-    const summary = rfmSummaryFromRows([{ frequency: 0, recency: 0, T: 6 }], { timeUnit: 'period' });
+    const summary = rfmSummaryFromRows([{ frequency: 0, recency: 0, T: 6 }], {
+      timeUnit: 'period',
+    });
     expect(summary.customers[0]!.customerId).toBe('0');
     expect(summary.conventions).toMatchObject({ mergeBy: 'unstated', timeScale: 'unstated' });
   });
@@ -54,13 +63,21 @@ describe('rfmSummaryFromRows', () => {
   });
 
   it.each([
-    [[{ frequency: 1.5, recency: 1, T: 2 }], [0, 'frequency'], 'rows[0].frequency must be an integer'],
+    [
+      [{ frequency: 1.5, recency: 1, T: 2 }],
+      [0, 'frequency'],
+      'rows[0].frequency must be an integer',
+    ],
     [[{ frequency: -1, recency: 0, T: 2 }], [0, 'frequency'], 'must be an integer'],
     [[{ frequency: 1, recency: -1, T: 2 }], [0, 'recency'], 'must be a finite number >= 0'],
     [[{ frequency: 1, recency: 3, T: 2 }], [0, 'recency'], 'rows[0].recency must not exceed T'],
     [[{ frequency: 0, recency: 1, T: 2 }], [0, 'recency'], 'must be 0 when frequency is 0'],
     [[{ frequency: 1, recency: 1, T: Number.NaN }], [0, 'T'], 'rows[0].T must be a finite number'],
-    [[{ frequency: 1, recency: 1, T: 2, count: 0 }], [0, 'count'], 'rows[0].count must be an integer'],
+    [
+      [{ frequency: 1, recency: 1, T: 2, count: 0 }],
+      [0, 'count'],
+      'rows[0].count must be an integer',
+    ],
     [
       [{ frequency: 1, recency: 1, T: 2, monetaryValue: '1e3' }],
       [0, 'monetaryValue'],
@@ -91,7 +108,9 @@ describe('rfmSummaryFromRows', () => {
 
   it('validates options', () => {
     expect(() => rfmSummaryFromRows([], {} as never)).toThrow(/options.timeUnit/);
-    expect(() => rfmSummaryFromRows({} as never, { timeUnit: 'day' })).toThrow(/rows must be an array/);
+    expect(() => rfmSummaryFromRows({} as never, { timeUnit: 'day' })).toThrow(
+      /rows must be an array/,
+    );
   });
 });
 

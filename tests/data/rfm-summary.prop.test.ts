@@ -24,9 +24,18 @@ const OPTIONS = {
 type Row = { customerId: string; date: string; amount: string };
 
 const amountArb = fc.oneof(
-  { weight: 8, arbitrary: fc.integer({ min: 0, max: 99_999 }).map((c) => new Dec(c).div(100).toFixed(2)) },
-  { weight: 2, arbitrary: fc.integer({ min: -5_000, max: -1 }).map((c) => new Dec(c).div(100).toFixed(2)) },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 99_999 }).map((c) => new Dec(c).div(100_000).toFixed(5)) },
+  {
+    weight: 8,
+    arbitrary: fc.integer({ min: 0, max: 99_999 }).map((c) => new Dec(c).div(100).toFixed(2)),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.integer({ min: -5_000, max: -1 }).map((c) => new Dec(c).div(100).toFixed(2)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 1, max: 99_999 }).map((c) => new Dec(c).div(100_000).toFixed(5)),
+  },
 );
 
 const rowArb: fc.Arbitrary<Row> = fc.record({
@@ -44,7 +53,12 @@ function summed(values: (string | undefined)[]): string {
 
 /** Everything a summary row accounts for: first, repeat, holdout spend and standalone refunds. */
 function rowTotal(row: RfmSummary['customers'][number]): string {
-  return summed([row.spend?.first, row.spend?.repeat, row.spend?.standaloneRefunds, row.holdout?.spend]);
+  return summed([
+    row.spend?.first,
+    row.spend?.repeat,
+    row.spend?.standaloneRefunds,
+    row.holdout?.spend,
+  ]);
 }
 
 describe('rfmSummary laws', () => {
@@ -83,7 +97,9 @@ describe('rfmSummary laws', () => {
   it('the summary is invariant to row order', () => {
     fc.assert(
       fc.property(
-        rowsArb.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))),
+        rowsArb.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length })),
+        ),
         ([rows, shuffled]) => {
           expect(rfmSummary(logOf(shuffled), OPTIONS)).toEqual(rfmSummary(logOf(rows), OPTIONS));
         },
@@ -93,16 +109,20 @@ describe('rfmSummary laws', () => {
 
   it('frequency <= transactions of the customer - 1, and 0 <= recency <= T', () => {
     fc.assert(
-      fc.property(rowsArb, fc.constantFrom('day', 'week', 'month', 'quarter', 'year'), (rows, unit) => {
-        const summary = rfmSummary(logOf(rows), { ...OPTIONS, timeUnit: unit, mergeBy: 'day' });
-        for (const row of summary.customers) {
-          const n = rows.filter((r) => r.customerId === row.customerId).length;
-          expect(row.frequency).toBeLessThanOrEqual(n - 1);
-          expect(row.recency).toBeGreaterThanOrEqual(0);
-          expect(row.recency).toBeLessThanOrEqual(row.T);
-          if (row.frequency === 0) expect(row.recency).toBe(0);
-        }
-      }),
+      fc.property(
+        rowsArb,
+        fc.constantFrom('day', 'week', 'month', 'quarter', 'year'),
+        (rows, unit) => {
+          const summary = rfmSummary(logOf(rows), { ...OPTIONS, timeUnit: unit, mergeBy: 'day' });
+          for (const row of summary.customers) {
+            const n = rows.filter((r) => r.customerId === row.customerId).length;
+            expect(row.frequency).toBeLessThanOrEqual(n - 1);
+            expect(row.recency).toBeGreaterThanOrEqual(0);
+            expect(row.recency).toBeLessThanOrEqual(row.T);
+            if (row.frequency === 0) expect(row.recency).toBe(0);
+          }
+        },
+      ),
     );
   });
 
@@ -126,7 +146,9 @@ describe('rfmSummary laws', () => {
           expect(row.frequency).toBe(days.length - 1);
           expect(row.recency).toBe(days.at(-1)! - first);
           expect(row.T).toBe(end - first);
-          const repeat = summed(mine.filter((r) => parseIsoDate(r.date)! !== first).map((r) => r.amount));
+          const repeat = summed(
+            mine.filter((r) => parseIsoDate(r.date)! !== first).map((r) => r.amount),
+          );
           expect(row.spend?.repeat).toBe(repeat);
           if (row.frequency > 0)
             expect(row.monetaryValue).toBe(new Dec(repeat).div(row.frequency).toString());
@@ -178,7 +200,8 @@ describe('reading laws', () => {
 
 describe('compressSummary laws', () => {
   // Any per-row function: a weighted sum over patterns must equal the plain sum over customers.
-  const f = (x: number, t: number, T: number) => x * Math.log1p(T) - (t / (1 + T)) ** 2 + Math.sqrt(x + t);
+  const f = (x: number, t: number, T: number) =>
+    x * Math.log1p(T) - (t / (1 + T)) ** 2 + Math.sqrt(x + t);
 
   it('the count-weighted sum of a per-row function over patterns equals its sum over rows', () => {
     fc.assert(
@@ -189,7 +212,8 @@ describe('compressSummary laws', () => {
         const columns = toColumns(compressed);
         let weighted = 0;
         for (let i = 0; i < columns.size; i += 1)
-          weighted += columns.count[i]! * f(columns.frequency[i]!, columns.recency[i]!, columns.T[i]!);
+          weighted +=
+            columns.count[i]! * f(columns.frequency[i]!, columns.recency[i]!, columns.T[i]!);
         expect(weighted).toBeCloseTo(perRow, 9);
         expect(compressed.customerCount).toBe(summary.customers.length);
         // Exact for an integer-valued function.

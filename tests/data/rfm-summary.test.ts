@@ -114,9 +114,9 @@ describe('rfmSummary: time units and merge granularity', () => {
     expect(at('month')).toMatchObject({ recency: 1, T: 6 });
     expect(at('quarter')).toMatchObject({ recency: 1 / 3, T: 2 });
     expect(at('year')).toMatchObject({ recency: 1 / 12, T: 0.5 });
-    expect(rfmSummary(l, { timeUnit: 'month', observationEnd: '2024-07-31' }).conventions.timeScale).toBe(
-      'calendar-months',
-    );
+    expect(
+      rfmSummary(l, { timeUnit: 'month', observationEnd: '2024-07-31' }).conventions.timeScale,
+    ).toBe('calendar-months');
   });
 
   it("mergeBy 'week' merges within ISO weeks (Monday to Sunday) and measures between week starts", () => {
@@ -243,9 +243,65 @@ describe('rfmSummary: order, hand-made logs and validation', () => {
     expect(() =>
       rfmSummary(l, { timeUnit: 'day', observationEnd: '2024-01-31', mergeby: 'week' } as never),
     ).toThrow(expect.objectContaining({ code: 'input/invalid' }));
-    expect(() => rfmSummary({} as TransactionLog, { timeUnit: 'day', observationEnd: '2024-01-31' })).toThrow(
-      /log.transactions must be an array/,
-    );
+    expect(() =>
+      rfmSummary({} as TransactionLog, { timeUnit: 'day', observationEnd: '2024-01-31' }),
+    ).toThrow(/log.transactions must be an array/);
     expect(rfmSummary(l, { timeUnit: 'day', observationEnd: '2024-01-31' }).customers).toEqual([]);
+  });
+});
+
+describe('rfmSummary: customers with many transactions', () => {
+  it('sorts a long shuffled history (typed-array path) with decimal amounts mixed in', () => {
+    const rows: Row[] = [];
+    // Days 0, 3, 6, ... 297 (100 days), two transactions each; one amount per day has 5 decimals.
+    for (let k = 0; k < 100; k += 1) {
+      const date = new Date(Date.UTC(2023, 0, 1 + 3 * k)).toISOString().slice(0, 10);
+      rows.push({ customerId: 'big', date, amount: `${k}.25` });
+      rows.push({ customerId: 'big', date, amount: k % 10 === 0 ? '0.00001' : '1' });
+    }
+    // A deterministic shuffle.
+    const shuffled = rows
+      .map((r, i) => ({ r, key: (i * 7919) % rows.length }))
+      .sort((a, b) => a.key - b.key)
+      .map((x) => x.r);
+    const s = rfmSummary(log(shuffled), { timeUnit: 'day', observationEnd: '2023-12-31' });
+    const row = s.customers[0]!;
+    expect(row.frequency).toBe(99);
+    expect(row.recency).toBe(297);
+    expect(row.T).toBe(364);
+    // first day: 0.25 + 0.00001; repeats: sum_{k=1..99} (k + 0.25) + 90 x 1 + 9 x 0.00001
+    expect(row.spend).toEqual({
+      first: '0.25001',
+      repeat: new Dec(4950)
+        .plus(99 * 0.25)
+        .plus(90)
+        .plus('0.00009')
+        .toString(),
+      standaloneRefunds: '0',
+    });
+    expect(rfmSummary(log(rows), { timeUnit: 'day', observationEnd: '2023-12-31' })).toEqual(s);
+  });
+});
+
+describe('rfmSummaryFromCsv', () => {
+  it('throws data/invalid-row by default and checks the period order', async () => {
+    const { Readable } = await import('node:stream');
+    const { rfmSummaryFromCsv } = await import('../../src/data/index.js');
+    const csv = 'customerId,date,amount\na,2024-01-01,1\na,2024-01-02,-\n';
+    await expect(
+      rfmSummaryFromCsv(Readable.from([csv]), {
+        currency: 'USD',
+        timeUnit: 'day',
+        observationEnd: '2024-01-31',
+      }),
+    ).rejects.toMatchObject({ code: 'data/invalid-row', path: [3, 'amount'] });
+    await expect(
+      rfmSummaryFromCsv(Readable.from([csv]), {
+        currency: 'USD',
+        timeUnit: 'day',
+        calibrationEnd: '2024-02-01',
+        observationEnd: '2024-01-31',
+      }),
+    ).rejects.toThrow(/calibrationEnd/);
   });
 });

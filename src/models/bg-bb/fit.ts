@@ -16,6 +16,9 @@ import type { FitOptions, TransactionSummaryInput } from '../types.js';
 import { bgBbLogLikelihoodPrepared, prepareBgBbPatterns } from './likelihood.js';
 import { BG_BB_PARAMETER_NAMES, type BgBbParams, BgBbParamsSchema } from './params.js';
 
+/** A fitted BG/BB record. */
+export type BgBbFit = FittedModel<'bg-bb', BgBbParams>;
+
 /** Default starting points (natural scale); every one is run and the best optimum wins. */
 const DEFAULT_STARTS: readonly BgBbParams[] = Object.freeze([
   Object.freeze({ alpha: 1, beta: 1, gamma: 1, delta: 1 }),
@@ -69,10 +72,10 @@ const FitOptionsSchema = /* @__PURE__ */ z
  * console.log(fitted.diagnostics.converged, fitted.observations); // true 5983
  * ```
  */
-export function fit(
+export function fitBgBb(
   summary: TransactionSummaryInput,
   options: FitOptions<BgBbParams> = {},
-): FittedModel<'bg-bb', BgBbParams> {
+): BgBbFit {
   const fn = 'bgBb.fit';
   const parsed = parseInput(FitOptionsSchema, options, fn, 'options');
   const data = prepareBgBbPatterns(patternColumns(summary, fn), fn);
@@ -130,11 +133,11 @@ export function fit(
  * console.log(result.success ? 'fitted' : result.error.code); // 'fit/insufficient-data'
  * ```
  */
-export function safeFit(
+export function safeFitBgBb(
   summary: TransactionSummaryInput,
   options: FitOptions<BgBbParams> = {},
-): Safe<FittedModel<'bg-bb', BgBbParams>> {
-  return toSafe(() => fit(summary, options));
+): Safe<BgBbFit> {
+  return toSafe(() => fitBgBb(summary, options));
 }
 
 /**
@@ -162,7 +165,7 @@ export function safeFit(
  * console.log(restored.params.alpha === fitted.params.alpha); // true
  * ```
  */
-export function fromJSON(json: unknown): FittedModel<'bg-bb', BgBbParams> {
+export function bgBbFromJSON(json: unknown): BgBbFit {
   return fittedModelFromJSON(
     'bg-bb',
     BgBbParamsSchema,

@@ -102,10 +102,10 @@ function checkDiscountRate(discountRate: unknown, fn: string): number {
  * const params = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
  * // A donor who gave in 4 of the 6 years 1996-2001, last in 2000: alive in 2002?
  * const p = bgBb.probabilityAlive(params, { frequency: 4, recency: 5, T: 6 }, 1);
- * console.log(p.toFixed(3)); // '0.611'
+ * console.log(p.toFixed(3)); // '0.697'
  * ```
  */
-export function probabilityAlive(
+export function bgBbProbabilityAlive(
   params: BgBbParams,
   customer: CustomerHistory,
   futureTime = 0,
@@ -142,10 +142,10 @@ export function probabilityAlive(
  * const params = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
  * // Expected donations 2002-2011 for a donor who gave every year 1996-2001.
  * const e = bgBb.expectedPurchases(params, { frequency: 6, recency: 6, T: 6 }, 10);
- * console.log(e.toFixed(3)); // '5.879'
+ * console.log(e.toFixed(3)); // '6.705'
  * ```
  */
-export function expectedPurchases(
+export function bgBbExpectedPurchases(
   params: BgBbParams,
   customer: CustomerHistory,
   t: number,
@@ -178,7 +178,7 @@ export function expectedPurchases(
  * console.log(bgBb.expectedPurchasesNewCustomer(params, 10).toFixed(4)); // '3.1789'
  * ```
  */
-export function expectedPurchasesNewCustomer(params: BgBbParams, t: number): number {
+export function bgBbExpectedPurchasesNewCustomer(params: BgBbParams, t: number): number {
   const fn = 'bgBb.expectedPurchasesNewCustomer';
   const p = parseBgBbParams(params, fn);
   const horizon = parseOpportunities(t, fn, 't');
@@ -211,7 +211,7 @@ export function expectedPurchasesNewCustomer(params: BgBbParams, t: number): num
  * console.log((11104 * bgBb.probabilityOfPurchases(params, 0, 6)).toFixed(1)); // '3455.8'
  * ```
  */
-export function probabilityOfPurchases(params: BgBbParams, k: number, t: number): number {
+export function bgBbProbabilityOfPurchases(params: BgBbParams, k: number, t: number): number {
   const fn = 'bgBb.probabilityOfPurchases';
   const p = parseBgBbParams(params, fn);
   const x = parseOpportunities(k, fn, 'n');
@@ -274,10 +274,10 @@ export function probabilityOfPurchasesUnchecked(params: BgBbParams, k: number, t
  *
  * const params = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
  * const dert = bgBb.dert(params, { frequency: 6, recency: 6, T: 6 }, 0.1);
- * console.log(dert.toFixed(3)); // '4.951'
+ * console.log(dert.toFixed(3)); // '5.909'
  * ```
  */
-export function dert(params: BgBbParams, customer: CustomerHistory, discountRate: number): number {
+export function bgBbDert(params: BgBbParams, customer: CustomerHistory, discountRate: number): number {
   const fn = 'bgBb.dert';
   const p = parseBgBbParams(params, fn);
   const c = parseBgBbCustomer(customer, fn);

@@ -44,10 +44,10 @@ const ScoreOptionsSchema = /* @__PURE__ */ z
  *   { timeUnit: 'period' },
  * );
  * const scores = bgBb.score(params, summary, { horizon: 5, discountRate: 0.1 });
- * console.log(scores.probabilityAlive[0], scores.expectedPurchases[1]!.toFixed(3)); // 1 '0.078'
+ * console.log(scores.probabilityAlive[0], scores.expectedPurchases[1]!.toFixed(3)); // 1 '0.086'
  * ```
  */
-export function score(
+export function bgBbScore(
   params: BgBbParams,
   summary: TransactionSummaryInput,
   options: { readonly horizon: number; readonly discountRate?: number },

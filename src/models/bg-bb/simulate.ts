@@ -39,7 +39,7 @@ const SimulateOptionsSchema = /* @__PURE__ */ z
  * console.log(summary.customers.length, summary.customers[0]!.T); // 1000 6
  * ```
  */
-export function simulate(
+export function simulateBgBb(
   params: BgBbParams,
   options: { readonly customers: number; readonly T: number; readonly seed: number },
 ): RfmSummary {

@@ -9,7 +9,7 @@ import { BetaGeometricParamsSchema } from '../shared/beta-geometric-api.js';
 import type { FamilyMember } from '../shared/beta-geometric-api.js';
 
 /** BG/NBD parameters in the paper's names. α is a rate per time unit of the data; r, a, b are shapes. */
-export interface BgNbdParams {
+export type BgNbdParams = {
   /** Shape of the Gamma distribution of the purchase rate λ. */
   readonly r: number;
   /** Rate (scale) parameter of the Gamma distribution of λ, in the data's time unit. */
@@ -18,7 +18,7 @@ export interface BgNbdParams {
   readonly a: number;
   /** Second shape of the Beta distribution of p. */
   readonly b: number;
-}
+};
 
 /** zod schema of {@link BgNbdParams}: four finite numbers > 0, no other keys. */
 export const BgNbdParamsSchema: z.ZodType<BgNbdParams> = BetaGeometricParamsSchema;

@@ -9,7 +9,7 @@ import { BetaGeometricParamsSchema } from '../shared/beta-geometric-api.js';
 import type { FamilyMember } from '../shared/beta-geometric-api.js';
 
 /** MBG/NBD parameters, named as in BG/NBD. α is a rate per time unit of the data; r, a, b are shapes. */
-export interface MbgNbdParams {
+export type MbgNbdParams = {
   /** Shape of the Gamma distribution of the purchase rate λ. */
   readonly r: number;
   /** Rate (scale) parameter of the Gamma distribution of λ, in the data's time unit. */
@@ -18,7 +18,7 @@ export interface MbgNbdParams {
   readonly a: number;
   /** Second shape of the Beta distribution of p. */
   readonly b: number;
-}
+};
 
 /** zod schema of {@link MbgNbdParams}: four finite numbers > 0, no other keys. */
 export const MbgNbdParamsSchema: z.ZodType<MbgNbdParams> = BetaGeometricParamsSchema;

@@ -144,7 +144,14 @@ export function familyFit<Name extends string>(
       ? defaultStarts
       : parsed.starts.map((s) => ({ ...s, alpha: s.alpha / k }));
   const o = member.dropAtZero;
+  // The optimizer asks for the gradient at almost every point whose value it asked for: computing
+  // both in one pass and remembering the last point halves the work.
   const gradient = new Float64Array(4);
+  let last: BetaGeometricParams | undefined;
+  const evaluate = (params: BetaGeometricParams): number => {
+    last = { r: params.r, alpha: params.alpha, a: params.a, b: params.b };
+    return betaGeometricLogLikelihood(params, data, o, gradient);
+  };
   const lnK = Math.log(k);
   return runModelFit({
     fn,
@@ -152,9 +159,16 @@ export function familyFit<Name extends string>(
     problem: {
       parameterOrder: [...BETA_GEOMETRIC_PARAMETER_ORDER],
       transforms: { r: 'log', alpha: 'log', a: 'log', b: 'log' },
-      logLikelihood: (params) => betaGeometricLogLikelihood(params, data, o),
+      logLikelihood: evaluate,
       gradient: (params) => {
-        betaGeometricLogLikelihood(params, data, o, gradient);
+        if (
+          last === undefined ||
+          last.r !== params.r ||
+          last.alpha !== params.alpha ||
+          last.a !== params.a ||
+          last.b !== params.b
+        )
+          evaluate(params);
         return [gradient[0]!, gradient[1]!, gradient[2]!, gradient[3]!];
       },
       starts,

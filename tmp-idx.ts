@@ -1,0 +1,11 @@
+import { syntheticBgNbd100k } from './tests/models/helpers/cdnow.js';
+import { summaryColumns } from './src/models/pareto-nbd/summary-input.js';
+import { buildPatternIndex } from './src/models/pareto-nbd/pattern-index.js';
+import { cpuMs } from './tmp-cpu.js';
+const s = syntheticBgNbd100k();
+const { columns } = summaryColumns(s, 'x');
+console.log('cols cpu', cpuMs(() => summaryColumns(s, 'x'), 10).toFixed(2));
+console.log('index cpu', cpuMs(() => buildPatternIndex(columns, 32), 10).toFixed(2));
+const a = new Float64Array(200000); for (let i=0;i<a.length;i++) a[i]=Math.random();
+console.log('sort 200k cpu', cpuMs(() => a.slice().sort(), 10).toFixed(2));
+let x0=0; for (let i=0;i<columns.size;i++) if (columns.frequency[i]===0) x0++; console.log('x=0 rows', x0);
