@@ -1,18 +1,22 @@
 /**
- * The work plan of every Pareto/NBD evaluation over a summary: the distinct "nodes" (x, y) at which
- * the tail integral I(y) of integral.ts is needed, y being a t_x or a T, and for each row the two
- * nodes it reads. Built once per summary (once per fit), so each likelihood evaluation computes the
- * ₂F₁ series once per distinct (x, t_x) and once per distinct (x, T) (REFERENCE.md asks to cache the
- * (x, T)-only terms): the customers with x = 0 share one node (0, 0), and data with a common T (or
- * T in whole days) share their T nodes.
+ * The work plan of every Pareto/NBD evaluation over a summary, built once per summary (once per fit):
  *
- * Rows are validated here in one O(n) pass (the cheap replacement of a per-row zod parse at the
- * vectorised boundaries): x a non-negative integer, 0 <= t_x <= T finite, t_x = 0 when x = 0,
- * count > 0 finite.
+ * - nodes: the distinct (x, y) at which the tail integral I(y) of integral.ts is needed, y being a t_x
+ *   or a T. Each likelihood evaluation sums the ₂F₁ series once per node, so the customers with
+ *   x = 0 share one node (0, 0), and data with a common T (or T in whole days) share their (x, T)
+ *   nodes (REFERENCE.md asks to cache the (x, T)-only terms);
+ * - patterns: the distinct (x, t_x, T) rows with summed counts (as pairs of nodes), over which the
+ *   cheap per-customer combination runs;
+ * - the distinct x values, for the per-x terms (ln Γ(r+x), series coefficients).
+ *
+ * Everything is found with hash tables on the IEEE bits (pair-table.ts), in O(n). Rows are
+ * validated here in one O(n) pass (the cheap replacement of a per-row zod parse at the vectorised
+ * boundaries): x a non-negative integer, 0 <= t_x <= T finite, t_x = 0 when x = 0, count > 0 finite.
  */
 import { fail } from '../../core/errors.js';
+import { PairTable } from './pair-table.js';
 
-/** Columns of a summary or pattern summary (as `toColumns` returns them). */
+/** Columns of a summary or pattern summary. */
 export interface SummaryColumns {
   readonly size: number;
   readonly frequency: Float64Array;
@@ -21,23 +25,30 @@ export interface SummaryColumns {
   readonly count: Float64Array;
 }
 
-/** Distinct nodes and the row-to-node maps; times are divided by `scale`. */
+/** Distinct nodes, patterns and x values; times are divided by `scale`. */
 export interface PatternIndex {
-  readonly rows: number;
-  /** Row weights (customers per row). */
+  /** Distinct patterns. */
+  readonly patterns: number;
+  /** Customers per pattern. */
   readonly count: Float64Array;
-  /** Row x as float. */
+  /** x per pattern. */
   readonly x: Float64Array;
-  /** Node of (x, t_x) and of (x, T) per row; equal when t_x = T. */
+  /** Node of (x, t_x) and of (x, T) per pattern; equal when t_x = T. */
   readonly nodeTx: Int32Array;
   readonly nodeT: Int32Array;
-  /** Index of the row's x in `distinctX`. */
+  /** Index of the pattern's x in `distinctX`. */
   readonly xSlot: Int32Array;
+  /** Pattern of each input row (for per-customer outputs). */
+  readonly rowPattern: Int32Array;
   readonly distinctX: Float64Array;
   readonly nodes: number;
+  /** Index of the node's x in `distinctX`. */
+  readonly nodeXSlot: Int32Array;
   readonly nodeX: Float64Array;
   /** Node time y / scale. */
   readonly nodeY: Float64Array;
+  /** 1 where the node is some pattern's (x, T) node. */
+  readonly isTNode: Uint8Array;
   /** Σ count, Σ count·x, max T (original units). */
   readonly customers: number;
   readonly repeatPurchases: number;
@@ -45,7 +56,14 @@ export interface PatternIndex {
   readonly scale: number;
 }
 
-function badRow(fn: string, i: number, field: string, problem: string, expected: string, received: unknown): never {
+function badRow(
+  fn: string,
+  i: number,
+  field: string,
+  problem: string,
+  expected: string,
+  received: unknown,
+): never {
   return fail('input/invalid', fn, `summary row ${i}: ${field} ${problem}`, {
     expected,
     received,
@@ -73,18 +91,6 @@ export function validateColumns(columns: SummaryColumns, fn: string): void {
   }
 }
 
-/** Position of `value` in the sorted unique array `arr[from, to)` (it is known to be there). */
-function findSorted(arr: Float64Array, from: number, to: number, value: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Builds the {@link PatternIndex} of validated columns, with times divided by `scale` (a power of 2
  * in fits, so the division is exact and equal times stay equal).
@@ -92,97 +98,87 @@ function findSorted(arr: Float64Array, from: number, to: number, value: number):
 export function buildPatternIndex(columns: SummaryColumns, scale: number): PatternIndex {
   const n = columns.size;
   const { frequency, recency, T, count } = columns;
-  // Distinct x (counting sort by x through a table, or a Map when x is huge).
-  let maxX = 0;
   let customers = 0;
   let repeatPurchases = 0;
   let maxT = 0;
+  const xTable = new Map<number, number>();
+  const distinct: number[] = [];
+  const nodes = new PairTable(Math.min(2 * n + 1, 1 << 16));
+  const patterns = new PairTable(Math.min(n, 1 << 16));
+  const rowPattern = new Int32Array(n);
+  let nodeXSlot = new Int32Array(64);
+  let isTNode = new Uint8Array(64);
+  let pXSlot = new Int32Array(64);
+  let pCount = new Float64Array(64);
+  let lastX = Number.NaN;
+  let lastSlot = -1;
   for (let i = 0; i < n; i += 1) {
     const x = frequency[i]!;
-    if (x > maxX) maxX = x;
-    customers += count[i]!;
-    repeatPurchases += count[i]! * x;
+    const w = count[i]!;
+    customers += w;
+    repeatPurchases += w * x;
     if (T[i]! > maxT) maxT = T[i]!;
-  }
-  const xSlot = new Int32Array(n);
-  let distinct: number[];
-  if (maxX <= 4 * n + 1024) {
-    const table = new Int32Array(maxX + 1).fill(-1);
-    for (let i = 0; i < n; i += 1) table[frequency[i]!] = 0;
-    distinct = [];
-    for (let x = 0; x <= maxX; x += 1) {
-      if (table[x] === 0) {
-        table[x] = distinct.length;
+    let slot: number;
+    if (x === lastX) slot = lastSlot;
+    else {
+      const known = xTable.get(x);
+      if (known === undefined) {
+        slot = distinct.length;
         distinct.push(x);
-      }
+        xTable.set(x, slot);
+      } else slot = known;
+      lastX = x;
+      lastSlot = slot;
     }
-    for (let i = 0; i < n; i += 1) xSlot[i] = table[frequency[i]!]!;
-  } else {
-    const set = new Set<number>();
-    for (let i = 0; i < n; i += 1) set.add(frequency[i]!);
-    distinct = [...set].sort((a, b) => a - b);
-    const map = new Map<number, number>();
-    distinct.forEach((x, k) => map.set(x, k));
-    for (let i = 0; i < n; i += 1) xSlot[i] = map.get(frequency[i]!)!;
+    const a = nodes.id(x, recency[i]! / scale + 0);
+    const b = nodes.id(x, T[i]! / scale + 0);
+    if (nodes.size > nodeXSlot.length) {
+      const grown = new Int32Array(2 * nodes.size);
+      grown.set(nodeXSlot);
+      nodeXSlot = grown;
+      const flags = new Uint8Array(2 * nodes.size);
+      flags.set(isTNode);
+      isTNode = flags;
+    }
+    nodeXSlot[a] = slot;
+    nodeXSlot[b] = slot;
+    isTNode[b] = 1;
+    const p = patterns.id(a, b);
+    if (p === pCount.length) {
+      const grownCount = new Float64Array(2 * p);
+      grownCount.set(pCount);
+      pCount = grownCount;
+      const grownSlot = new Int32Array(2 * p);
+      grownSlot.set(pXSlot);
+      pXSlot = grownSlot;
+    }
+    pCount[p] = pCount[p]! + w;
+    pXSlot[p] = slot;
+    rowPattern[i] = p;
   }
-  const nx = distinct.length;
-  // Rows grouped by x slot.
-  const start = new Int32Array(nx + 1);
-  for (let i = 0; i < n; i += 1) start[xSlot[i]! + 1]! += 1;
-  for (let k = 0; k < nx; k += 1) start[k + 1]! += start[k]!;
-  const order = new Int32Array(n);
-  const fillAt = start.slice(0, nx);
-  for (let i = 0; i < n; i += 1) order[fillAt[xSlot[i]!]!++] = i;
-  // Per group: the sorted distinct times (t_x of rows with x > 0 or the single 0 of x = 0, and T).
-  const times = new Float64Array(2 * n);
-  const nodeStart = new Int32Array(nx + 1);
-  let nodes = 0;
-  const groupTimes = new Float64Array(2 * n);
-  for (let k = 0; k < nx; k += 1) {
-    let m = 0;
-    for (let j = start[k]!; j < start[k + 1]!; j += 1) {
-      const i = order[j]!;
-      groupTimes[m++] = recency[i]! / scale;
-      groupTimes[m++] = T[i]! / scale;
-    }
-    const sorted = groupTimes.subarray(0, m).sort();
-    nodeStart[k] = nodes;
-    let last = Number.NaN;
-    for (let j = 0; j < m; j += 1) {
-      const v = sorted[j]!;
-      if (v !== last) {
-        times[nodes++] = v;
-        last = v;
-      }
-    }
-  }
-  nodeStart[nx] = nodes;
-  const nodeX = new Float64Array(nodes);
-  for (let k = 0; k < nx; k += 1)
-    for (let j = nodeStart[k]!; j < nodeStart[k + 1]!; j += 1) nodeX[j] = distinct[k]!;
-  const nodeY = times.slice(0, nodes);
-  const nodeTx = new Int32Array(n);
-  const nodeT = new Int32Array(n);
-  const x = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const k = xSlot[i]!;
-    const from = nodeStart[k]!;
-    const to = nodeStart[k + 1]!;
-    nodeTx[i] = findSorted(nodeY, from, to, recency[i]! / scale);
-    nodeT[i] = findSorted(nodeY, from, to, T[i]! / scale);
-    x[i] = frequency[i]!;
+  const np = patterns.size;
+  const nodeTx = new Int32Array(np);
+  const nodeT = new Int32Array(np);
+  const x = new Float64Array(np);
+  for (let p = 0; p < np; p += 1) {
+    nodeTx[p] = patterns.keyA[p]!;
+    nodeT[p] = patterns.keyB[p]!;
+    x[p] = distinct[pXSlot[p]!]!;
   }
   return {
-    rows: n,
-    count: count.slice(),
+    patterns: np,
+    count: pCount.slice(0, np),
     x,
     nodeTx,
     nodeT,
-    xSlot,
+    xSlot: pXSlot.slice(0, np),
+    rowPattern,
     distinctX: Float64Array.from(distinct),
-    nodes,
-    nodeX,
-    nodeY,
+    nodes: nodes.size,
+    nodeXSlot: nodeXSlot.slice(0, nodes.size),
+    nodeX: nodes.keyA.slice(0, nodes.size),
+    nodeY: nodes.keyB.slice(0, nodes.size),
+    isTNode: isTNode.slice(0, nodes.size),
     customers,
     repeatPurchases,
     maxT,

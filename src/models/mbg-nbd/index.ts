@@ -1,0 +1,60 @@
+/**
+ * The MBG/NBD model (Fader, Hardie & Lee 2005, Marketing Science 24(2):275–284). docs/models/mbg-nbd.md.
+ */
+import type { TransactionModel } from '../types.js';
+import { mbgNbdFromJSON, fitMmbgNbd, safeFitMmbgNbd } from './fit.js';
+import { mbgNbdLogLikelihood } from './likelihood.js';
+import { type MmbgNbdParams, MmbgNbdParamsSchema } from './params.js';
+import {
+  mbgNbdDert,
+  mbgNbdExpectedPurchases,
+  mbgNbdExpectedPurchasesNewCustomer,
+  mbgNbdProbabilityAlive,
+  mbgNbdProbabilityOfPurchases,
+} from './predict.js';
+import { mbgNbdScore } from './score.js';
+import { simulateMmbgNbd } from './simulate.js';
+
+export { type MmbgNbdFit, mbgNbdFromJSON, fitMmbgNbd, safeFitMmbgNbd } from './fit.js';
+export { mbgNbdLogLikelihood } from './likelihood.js';
+export { type MmbgNbdParams, MmbgNbdParamsSchema } from './params.js';
+export {
+  mbgNbdDert,
+  mbgNbdExpectedPurchases,
+  mbgNbdExpectedPurchasesNewCustomer,
+  mbgNbdProbabilityAlive,
+  mbgNbdProbabilityOfPurchases,
+} from './predict.js';
+export { mbgNbdScore } from './score.js';
+export { simulateMmbgNbd } from './simulate.js';
+
+/**
+ * MBG/NBD as a frozen descriptor satisfying {@link TransactionModel}: every function takes plain
+ * params `{ r, alpha, a, b }` (a fitted record's `params`, or published ones) and validates them.
+ *
+ * @example
+ * ```ts
+ * import { mbgNbd } from 'customer-asset';
+ *
+ * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * const customer = { frequency: 2, recency: 30.43, T: 38.86 };
+ * console.log(mbgNbd.probabilityAlive(params, customer).toFixed(3)); // '0.727'
+ * console.log(mbgNbd.expectedPurchases(params, customer, 39).toFixed(3)); // '1.226'
+ * ```
+ */
+export const mbgNbd: TransactionModel<'mbg-nbd', MmbgNbdParams> = /* @__PURE__ */ Object.freeze({
+  name: 'mbg-nbd',
+  parameterNames: Object.freeze(['r', 'alpha', 'a', 'b'] as const) as readonly (keyof MmbgNbdParams)[],
+  paramsSchema: MmbgNbdParamsSchema,
+  logLikelihood: mbgNbdLogLikelihood,
+  fit: fitMmbgNbd,
+  safeFit: safeFitMmbgNbd,
+  fromJSON: mbgNbdFromJSON,
+  expectedPurchases: mbgNbdExpectedPurchases,
+  expectedPurchasesNewCustomer: mbgNbdExpectedPurchasesNewCustomer,
+  probabilityAlive: mbgNbdProbabilityAlive,
+  probabilityOfPurchases: mbgNbdProbabilityOfPurchases,
+  dert: mbgNbdDert,
+  score: mbgNbdScore,
+  simulate: simulateMmbgNbd,
+});
