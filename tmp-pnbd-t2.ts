@@ -1,5 +1,5 @@
 import { cdnowSummaryExactWeeks, cdnowSummaryRounded, syntheticBgNbd100k } from './tests/models/helpers/cdnow.js';
-import { fit } from './src/models/pareto-nbd/fit.js';
+import { fitParetoNbd as fit } from './src/models/pareto-nbd/fit.js';
 const s = cdnowSummaryExactWeeks();
 for (let k = 0; k < 3; k++) {
   const t0 = performance.now();

@@ -10,7 +10,7 @@ for (const [name, s, p] of [['cdnow', cdnowSummaryExactWeeks(), [0.553, 10.578/3
   const t1 = performance.now();
   const idx = buildPatternIndex(columns, 32);
   const t2 = performance.now();
-  console.log(name, 'rows', idx.rows, 'nodes', idx.nodes, 'distinctX', idx.distinctX.length, 'cols', (t1-t0).toFixed(2), 'index', (t2-t1).toFixed(2));
+  console.log(name, 'rows', idx.patterns, 'nodes', idx.nodes, 'distinctX', idx.distinctX.length, 'cols', (t1-t0).toFixed(2), 'index', (t2-t1).toFixed(2));
   const ws = createWorkspace(idx);
   for (const grad of [false, true]) {
     const N = 200; 

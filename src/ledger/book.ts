@@ -15,17 +15,18 @@
  *
  * @internal
  */
+
+import { z } from 'zod';
 import { fail } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import { checkTransactionLog } from '../data/cohort-input.js';
 import { dayFromIsoDate } from '../data/cohort-calendar.js';
+import { checkTransactionLog } from '../data/cohort-input.js';
 import {
   columnsOf,
   rememberedColumns,
   type TransactionColumns,
 } from '../data/transaction-columns.js';
 import type { Transaction, TransactionLog } from '../data/types.js';
-import { z } from 'zod';
 
 /** Entry kinds of a subscription book. */
 export const START = 0;
@@ -240,9 +241,20 @@ function tooLarge(customerId: string): never {
 }
 
 const EventsSchema = z.object({ events: z.array(z.unknown()) });
-const TYPES: Readonly<Record<string, number>> = { start: START, cancel: CANCEL, reactivate: REACTIVATE };
+const TYPES: Readonly<Record<string, number>> = {
+  start: START,
+  cancel: CANCEL,
+  reactivate: REACTIVATE,
+};
 
-function badEvent(fn: string, index: number, field: string, problem: string, expected: string, received: unknown): never {
+function badEvent(
+  fn: string,
+  index: number,
+  field: string,
+  problem: string,
+  expected: string,
+  received: unknown,
+): never {
   return fail('input/invalid', fn, `events[${index}].${field} ${problem}`, {
     path: ['events', index, field],
     expected,
@@ -387,7 +399,14 @@ function placeEvents(
     const [starts, cancels, reactivations] = byKind as [number[], number[], number[]];
     if (starts.length > 0) {
       if (started || starts.length > 1)
-        badEvent(fn, starts.at(-1)!, 'type', `is a second 'start' for customer ${who}`, "'reactivate'", 'start');
+        badEvent(
+          fn,
+          starts.at(-1)!,
+          'type',
+          `is a second 'start' for customer ${who}`,
+          "'reactivate'",
+          'start',
+        );
       started = true;
       subscribed = true;
       outDays[out] = d;
@@ -397,17 +416,38 @@ function placeEvents(
     let r = 0;
     while (c < cancels.length || r < reactivations.length) {
       if (!started)
-        badEvent(fn, (cancels[c] ?? reactivations[r])!, 'type', `comes before customer ${who}'s 'start'`, "'start' first", kinds[(cancels[c] ?? reactivations[r])!] === CANCEL ? 'cancel' : 'reactivate');
+        badEvent(
+          fn,
+          (cancels[c] ?? reactivations[r])!,
+          'type',
+          `comes before customer ${who}'s 'start'`,
+          "'start' first",
+          kinds[(cancels[c] ?? reactivations[r])!] === CANCEL ? 'cancel' : 'reactivate',
+        );
       if (subscribed) {
         if (c >= cancels.length)
-          badEvent(fn, reactivations[r]!, 'type', `reactivates customer ${who}, who is subscribed`, "'cancel'", 'reactivate');
+          badEvent(
+            fn,
+            reactivations[r]!,
+            'type',
+            `reactivates customer ${who}, who is subscribed`,
+            "'cancel'",
+            'reactivate',
+          );
         c += 1;
         subscribed = false;
         outDays[out] = d;
         outKinds[out++] = CANCEL;
       } else {
         if (r >= reactivations.length)
-          badEvent(fn, cancels[c]!, 'type', `cancels customer ${who}, who is not subscribed`, "'reactivate'", 'cancel');
+          badEvent(
+            fn,
+            cancels[c]!,
+            'type',
+            `cancels customer ${who}, who is not subscribed`,
+            "'reactivate'",
+            'cancel',
+          );
         r += 1;
         subscribed = true;
         outDays[out] = d;

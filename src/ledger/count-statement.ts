@@ -5,8 +5,8 @@
  * @internal
  */
 import { formatUnits } from '../data/cohort-units.js';
-import { money } from '../money/money.js';
 import type { Money } from '../money/money.js';
+import { money } from '../money/money.js';
 import type { CountGrid } from './count-engine.js';
 import type { Prepared } from './prepare.js';
 import type { RevenueGrids } from './revenue-engine.js';
@@ -182,7 +182,8 @@ export function countStatement(
     cohortsAddUp,
     groupsAddUp,
     revenueBalanced,
-    ok: balanced && continuous && cohortsAddUp && groupsAddUp !== false && revenueBalanced !== false,
+    ok:
+      balanced && continuous && cohortsAddUp && groupsAddUp !== false && revenueBalanced !== false,
   };
   const currency = p.book.currency;
   return {

@@ -97,7 +97,10 @@ const FN = 'customerLedger';
  * console.log(ledger.checks.ok); // true
  * ```
  */
-export function customerLedger(source: LedgerSource, options: CustomerLedgerOptions): CustomerLedger {
+export function customerLedger(
+  source: LedgerSource,
+  options: CustomerLedgerOptions,
+): CustomerLedger {
   const opts = parseInput(OptionsSchema, options, FN, 'options');
   const p = prepareLedger(source, opts, FN);
   const grid =

@@ -79,7 +79,11 @@ export interface Prepared {
   readonly ruleRecord: LossRuleRecord;
   readonly map: RowMap;
   /** Cohort labels and first days, oldest first; cohort k is row k + 1. */
-  readonly cohorts: readonly { readonly label: string; readonly start: string; readonly size: number }[];
+  readonly cohorts: readonly {
+    readonly label: string;
+    readonly start: string;
+    readonly size: number;
+  }[];
   readonly grouping: Grouping | null;
   /** Customers per group (aligned with grouping.labels). */
   readonly groupSizes: readonly number[];
@@ -211,11 +215,16 @@ function resolveRule(
 ): ResolvedLossRule {
   const allowed = book.source === 'transactions' ? ['inactivity', 'model'] : ['cancellation'];
   if (!allowed.includes(rule.kind))
-    fail('input/invalid', fn, `lossRule.kind '${rule.kind}' does not apply to a ${book.source} source`, {
-      path: ['lossRule', 'kind'],
-      expected: allowed.map((k) => `'${k}'`).join(' or '),
-      received: rule.kind,
-    });
+    fail(
+      'input/invalid',
+      fn,
+      `lossRule.kind '${rule.kind}' does not apply to a ${book.source} source`,
+      {
+        path: ['lossRule', 'kind'],
+        expected: allowed.map((k) => `'${k}'`).join(' or '),
+        received: rule.kind,
+      },
+    );
   if (rule.kind !== 'model') return rule;
   const params = parseInput(
     rule.model.paramsSchema,

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { type CustomerBook, CANCEL } from './book.js';
+import { CANCEL, type CustomerBook } from './book.js';
 
 /**
  * Inactivity rule: a customer is in the base on day d when their last purchase on or before d was at

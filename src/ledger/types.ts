@@ -182,3 +182,135 @@ export interface CustomerLedger {
 }
 
 export type { CalendarPeriod, CalendarTimeUnit };
+
+/** One revaluation line: the change in closing equity from one assumption's new value. */
+export interface RevaluationLine {
+  /** The assumption's name (`retention`, `spend`, `margin`, `discountRate`...). */
+  readonly assumption: string;
+  readonly amount: Money;
+}
+
+/**
+ * The customer-equity roll-forward of one period (or of the whole statement):
+ * opening + acquired + reactivated − lost − marginRealised + unwind + experience + Σ revaluation =
+ * closing. Every amount is exact Money in the declared rounding.
+ */
+export interface EquityMovement {
+  /** Residual value of the opening base: the previous period's closing equity. */
+  readonly opening: Money;
+  /** Value of the customers acquired, at acquisition (their CLV then, first purchase included). */
+  readonly acquired: Money;
+  /** Value of the customers who came back, at their return. */
+  readonly reactivated: Money;
+  /** Carrying amount of the customers lost, written off at the loss date (model rule: expected churn). */
+  readonly lost: Money;
+  /** Margin the customers in the base paid in the period (purchases, renewals): value turned into cash. */
+  readonly marginRealised: Money;
+  /** Interest at the valuation's discount rate on the carrying amounts: the unwinding of the discount. */
+  readonly unwind: Money;
+  /**
+   * Revaluation for changed behaviour: the closing value under the opening assumptions minus the
+   * carrying amount (purchases and silence, survival, tenure).
+   */
+  readonly experience: Money;
+  /** Revaluation for changed assumptions, one line per assumption, in the valuation's order. */
+  readonly revaluation: readonly RevaluationLine[];
+  /** Residual value of the closing base under the closing assumptions. */
+  readonly closing: Money;
+  /** closing − (opening + every line): zero when the statement balances. */
+  readonly difference: Money;
+}
+
+/** One period of an equity ledger series. */
+export interface EquityRow extends EquityMovement {
+  readonly period: string;
+  readonly start: string;
+  readonly end: string;
+  readonly complete: boolean;
+  /** The customer count roll-forward of the same period, rule and series. */
+  readonly customers: CountMovement;
+}
+
+/** An equity series: the whole base, one cohort or one group. */
+export interface EquitySeries {
+  readonly name: string;
+  readonly customers: number;
+  readonly rows: readonly EquityRow[];
+  /** The whole statement window: first opening, summed lines, last closing. */
+  readonly summary: EquityMovement;
+}
+
+/** The assumptions in force in one period: at its opening and (after revisions) at its closing. */
+export interface EquityPeriodAssumptions {
+  readonly period: string;
+  readonly opening: Readonly<Record<string, unknown>>;
+  readonly closing: Readonly<Record<string, unknown>>;
+  /** The assumptions revised at the end of the period, in revaluation order. */
+  readonly revised: readonly string[];
+}
+
+/** Acquisition economics of one cohort acquired within the statement. */
+export interface AcquisitionEconomics {
+  readonly cohort: string;
+  /** Customers acquired in the cohort period. */
+  readonly customers: number;
+  readonly acquisitionCost: Money;
+  /** Acquisition cost per customer acquired (CAC), or null when none was acquired. */
+  readonly costPerCustomer: Money | null;
+  /** The cohort's `acquired` value: its CLV at acquisition, first purchase included. */
+  readonly valueAtAcquisition: Money;
+  /** valueAtAcquisition per customer, or null. */
+  readonly clvAtAcquisition: Money | null;
+  /** CLV / CAC = valueAtAcquisition / acquisitionCost, or null when the cost is zero. */
+  readonly clvToCac: number | null;
+  /** Margin the cohort has realised by the end of the statement (all periods from acquisition). */
+  readonly marginToDate: Money;
+  /**
+   * Periods from the start of the acquisition period until the cohort's cumulative realised margin
+   * covers the acquisition cost (linear within the period), or null while it does not.
+   */
+  readonly paybackPeriods: number | null;
+}
+
+/** The check totals of an equity statement. */
+export interface EquityChecks {
+  /** Every row: closing = opening + lines (each line accumulated separately). */
+  readonly balanced: boolean;
+  /** Every row's opening is the previous row's closing. */
+  readonly continuous: boolean;
+  /** Each line of each period summed over the cohorts equals the total. */
+  readonly cohortsAddUp: boolean;
+  /** The same over the groups (null without a `by` dimension). */
+  readonly groupsAddUp: boolean | null;
+  /** The customer counts of the rows pass their own checks. */
+  readonly customers: boolean;
+  readonly ok: boolean;
+}
+
+/** The output of `equityLedger`: frozen and JSON-serialisable. */
+export interface EquityLedger {
+  readonly source: 'transactions' | 'subscriptions';
+  readonly basis: 'observed' | 'expected';
+  readonly lossRule: LossRuleRecord;
+  readonly period: CalendarPeriod;
+  readonly weekStart: 'monday';
+  readonly start: string;
+  readonly end: string;
+  readonly currency: string;
+  /** The valuation that produced every value: its name, time unit and revaluation order. */
+  readonly valuation: {
+    readonly name: string;
+    readonly timeUnit: CalendarTimeUnit;
+    readonly revaluationOrder: readonly string[];
+  };
+  /** The assumptions of every period. */
+  readonly assumptions: readonly EquityPeriodAssumptions[];
+  /** The rounding declared once: every customer's value, interest accrual and margin is rounded so. */
+  readonly rounding: { readonly decimalPlaces: number; readonly mode: string };
+  readonly total: EquitySeries;
+  readonly cohorts: readonly (EquitySeries & { readonly start: string })[];
+  readonly dimension: { readonly name: string; readonly groups: readonly EquitySeries[] } | null;
+  /** Per cohort with a stated acquisition cost, or null when no costs were given. */
+  readonly acquisition: readonly AcquisitionEconomics[] | null;
+  readonly checks: EquityChecks;
+}

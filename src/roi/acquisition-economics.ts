@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { TimeUnit } from '../core/time-unit.js';
 import { parseInput } from '../core/validate.js';
@@ -139,4 +140,3 @@ export function checkNonNegative(cac: DecimalValue, fn: string): void {
     });
 }
 
-import { fail } from '../core/errors.js';

@@ -154,10 +154,19 @@ export function cashFlows(
 /**
  * Shapley attribution of the total benefit to the four levers (Shapley 1953): each lever gets its
  * marginal contribution averaged over the 24 orders in which the levers can be added, with weights
- * |S|!(n − |S| − 1)!/n! = 6, 2, 2, 6 (/24) for |S| = 0..3. The quotient by 24 may round at the 40th
- * digit, so the lever with the largest contribution takes the remainder, total − Σ others: the
- * contributions add up to the total exactly. A lever with no effect gets exactly 0.
+ * |S|!(n − |S| − 1)!/n! = 6, 2, 2, 6 (/24) for |S| = 0..3. All values are quantised to 1e-18 of a
+ * currency unit; the quotient by 24 rounds there, so the lever with the largest contribution takes
+ * the remainder, total − Σ others: the contributions add up to the total exactly. A lever with no
+ * effect gets exactly 0.
  */
+/**
+ * Attribution amounts are quantised to 1e-18 of a currency unit (half-even) before they are added, so
+ * that any sum of them is exact in 40 digits up to 1e21 units, whatever the order of addition.
+ */
+export function quantise(x: DecimalValue): DecimalValue {
+  return x.toDecimalPlaces(18, Dec.ROUND_HALF_EVEN);
+}
+
 export function shapley(
   model: CxModel,
   effects: LeverValues<number>,
@@ -169,7 +178,7 @@ export function shapley(
     LEVERS.forEach((lever, i) => {
       if (mask & (1 << i)) subset[lever] = effects[lever];
     });
-    values.set(mask, benefitValue(model, subset));
+    values.set(mask, quantise(benefitValue(model, subset)));
   }
   const weights = [6, 2, 2, 6];
   const raw = LEVERS.map((_, i) => {
@@ -181,7 +190,7 @@ export function shapley(
       const gain = values.get(mask | (1 << i))!.minus(values.get(mask)!);
       if (!gain.isZero()) sum = sum.plus(gain.times(weights[size]!));
     }
-    return sum.div(24);
+    return quantise(sum.div(24));
   });
   const total = values.get((1 << n) - 1)!;
   let largest = 0;

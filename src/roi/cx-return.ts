@@ -85,7 +85,8 @@ export function evaluateScenario(
   const total = attribution?.total ?? benefitValue(model, effects);
   const flows = cashFlows(model, effects);
   const netMoney = flows.net.map(toMoney);
-  const irr = safeIrr(netMoney);
+  const guess = floatIrrGuess(flows.net.map((x) => x.toNumber()));
+  const irr = safeIrr(netMoney, guess === null ? {} : { guess: guess.toFixed(3) });
   const breakEven = options.attribution ? breakEvens(model) : null;
   let standaloneSum = ZERO;
   const levers = Object.fromEntries(
@@ -128,6 +129,33 @@ export function evaluateScenario(
       net: toMoney(net),
     })),
   });
+}
+
+/**
+ * A float64 estimate of the IRR (bisection on x = ln(1 + r) where NPV changes sign), used only as the
+ * starting guess of the exact decimal `irr`, which then brackets the root in one step.
+ */
+function floatIrrGuess(flows: readonly number[]): number | null {
+  const npvAt = (x: number): number => {
+    const v = Math.exp(-x);
+    let sum = 0;
+    for (let t = flows.length - 1; t >= 0; t -= 1) sum = sum * v + flows[t]!;
+    return sum;
+  };
+  let lo = -5;
+  let hi = 5;
+  let flo = npvAt(lo);
+  const fhi = npvAt(hi);
+  if (!(flo * fhi < 0)) return null;
+  for (let i = 0; i < 60; i += 1) {
+    const mid = (lo + hi) / 2;
+    const fm = npvAt(mid);
+    if (fm * flo > 0) {
+      lo = mid;
+      flo = fm;
+    } else hi = mid;
+  }
+  return Math.expm1((lo + hi) / 2);
 }
 
 /** Throws `input/invalid` when a lever's effect is outside what the base allows. */
@@ -187,7 +215,7 @@ export function checkFeasible(scenario: CxScenario, effects: LeverValues<number>
  *   investment: [money('2000000', 'USD')],
  *   effects: { retention: 0.02, spend: 0.03, referrals: 1000 },
  *   base: { kind: 'rates', customers: 100_000, margin: money('200', 'USD'), retention: '0.8', period: 'year' },
- *   horizon: 1000,
+ *   horizon: 400, // long enough that the rest is worth nothing in 40 digits: the perpetuity
  *   discountRate: '0.1',
  * });
  * result.returnPerDollar.toFixed(4); // '3.9023'

@@ -158,8 +158,9 @@ export function simulateScenario(
   const clamped = { retention: 0, spend: 0, referrals: 0 };
   let atLeast = 0;
   let positive = 0;
-  let sum = 0;
-  let sumSq = 0;
+  // Welford's running mean and sum of squared deviations (stable: zero spread gives sd = 0 exactly).
+  let mean = 0;
+  let m2 = 0;
   for (let i = 0; i < n; i += 1) {
     let delta = sample.retention(rng);
     let sigma = sample.spend(rng);
@@ -182,13 +183,13 @@ export function simulateScenario(
       (1 + sigma) * f * em + kappa * ea - f * baseMargin + rho * ((1 + sigma) * f * newMargin + kappa) * rs;
     const multiple = benefit / pvCost;
     multiples[i] = multiple;
-    sum += multiple;
-    sumSq += multiple * multiple;
+    const deviation = multiple - mean;
+    mean += deviation / (i + 1);
+    m2 += deviation * (multiple - mean);
     if (multiple >= options.benchmark) atLeast += 1;
     if (multiple > 1) positive += 1;
   }
-  const mean = sum / n;
-  const sd = n > 1 ? Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1))) : 0;
+  const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
   multiples.sort();
   const { currency } = kernel;
   const toMoney = (x: number): Money => makeMoney(new Dec(x), currency);

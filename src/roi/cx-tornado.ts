@@ -6,7 +6,7 @@ import { Dec, type DecimalValue } from '../money/decimal.js';
 import { freezeDecimal } from '../money/decimal-input.js';
 import { type Money, makeMoney } from '../money/money.js';
 import { type CxReturnInput, type CxScenario, LEVERS, type Lever, parseCxInput } from './cx-input.js';
-import { benefitValue, cxModel } from './cx-model.js';
+import { benefitValue, cxModel, quantise } from './cx-model.js';
 import { checkFeasible } from './cx-return.js';
 import { effectMean } from './effects.js';
 
@@ -119,7 +119,7 @@ function evaluate(scenario: CxScenario): { npv: DecimalValue; multiple: DecimalV
   const effects = Object.fromEntries(
     LEVERS.map((lever) => [lever, effectMean(scenario.effects[lever])]),
   ) as Record<Lever, number>;
-  const benefit = benefitValue(model, effects);
+  const benefit = quantise(benefitValue(model, effects));
   return { npv: benefit.minus(model.pvCost), multiple: benefit.div(model.pvCost) };
 }
 
@@ -214,7 +214,7 @@ function variants(
  *   horizon: 10,
  *   discountRate: '0.1',
  * });
- * tornado.rows[0]?.input; // 'baseRetention'
+ * tornado.rows[0]?.input; // 'retention'
  * ```
  */
 export function cxTornado(input: CxReturnInput, moves: CxTornadoMoves = {}): CxTornadoResult {

@@ -112,7 +112,8 @@ export function fitBgBb(
     optimizer: options.optimizer,
     notes: {
       likelihood: 'Fader, Hardie & Shang (2010) eq. 5, natural log, no constant dropped',
-      opportunities: 'frequency x, recency t_x and T = n counted in whole transaction opportunities',
+      opportunities:
+        'frequency x, recency t_x and T = n counted in whole transaction opportunities',
       patterns: data.size,
       purchases: data.purchases,
     },

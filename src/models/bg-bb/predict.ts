@@ -38,7 +38,7 @@ export function lnProbabilityAliveUnchecked(
   const lnL = bgBbPatternLogLikelihood(params, lnBab, lnBgd, x, tx, n);
   const alive = betaln(alpha + x, beta + n - x) - lnBab + betaln(gamma, delta + n) - lnBgd;
   const value = alive - lnL + (k === 0 ? 0 : lnSurvival(gamma, delta + n, k));
-  return value > 0 ? 0 : value;
+  return Math.min(value, 0);
 }
 
 /** E[X(n, n+t) | x, t_x, n] without argument checks. */
@@ -244,7 +244,7 @@ export function probabilityOfPurchasesUnchecked(params: BgBbParams, k: number, t
     );
   }
   const value = Math.exp(max + Math.log(acc));
-  return value > 1 ? 1 : value;
+  return Math.min(value, 1);
 }
 
 /**
@@ -277,7 +277,11 @@ export function probabilityOfPurchasesUnchecked(params: BgBbParams, k: number, t
  * console.log(dert.toFixed(3)); // '5.909'
  * ```
  */
-export function bgBbDert(params: BgBbParams, customer: CustomerHistory, discountRate: number): number {
+export function bgBbDert(
+  params: BgBbParams,
+  customer: CustomerHistory,
+  discountRate: number,
+): number {
   const fn = 'bgBb.dert';
   const p = parseBgBbParams(params, fn);
   const c = parseBgBbCustomer(customer, fn);

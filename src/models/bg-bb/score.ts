@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../../core/validate.js';
-import { patternColumns } from '../shared/patterns.js';
 import { toColumns } from '../../data/rfm-columns.js';
+import { patternColumns } from '../shared/patterns.js';
 import type { CustomerScores, TransactionSummaryInput } from '../types.js';
 import { prepareBgBbPatterns } from './likelihood.js';
 import { type BgBbParams, OpportunitiesSchema, parseBgBbParams } from './params.js';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { SeedSchema, parseInput } from '../../core/validate.js';
+import type { TimeUnit } from '../../core/time-unit.js';
+import { TimeUnitSchema } from '../../core/time-unit.js';
+import { parseInput, SeedSchema } from '../../core/validate.js';
 import { rfmSummaryFromRows } from '../../data/rfm-from-rows.js';
 import type { RfmSummary } from '../../data/summary-types.js';
 import { betaVariate } from '../../random/gamma.js';
@@ -11,6 +13,7 @@ const SimulateOptionsSchema = /* @__PURE__ */ z
     customers: z.number().int().positive().max(100_000_000),
     T: z.number().int().nonnegative().max(1_000_000),
     seed: SeedSchema,
+    timeUnit: TimeUnitSchema.optional(),
   })
   .strict();
 
@@ -19,14 +22,15 @@ const SimulateOptionsSchema = /* @__PURE__ */ z
  * a time: each customer draws p ~ Beta(α, β) and θ ~ Beta(γ, δ); at the start of each opportunity
  * 1 … T a living customer dies with probability θ, and a customer still alive then buys with
  * probability p. The result is the customer summary x (opportunities with a purchase), t_x (the
- * last of them, 0 if none) and n = T, one row per customer (ids "0", "1", ...), time unit
- * `'period'`.
+ * last of them, 0 if none) and n = T, one row per customer (ids "0", "1", ...), in the time unit
+ * of one opportunity (`options.timeUnit`, default `'period'`).
  *
  * Numerical caveats: Beta draws with tiny shapes may be exactly 0 or 1 (see `sampleBeta`); the cost
  * is O(customers × opportunities alive).
  *
  * @param params - {@link BgBbParams}.
- * @param options - `customers` (>= 1), `T` the number of opportunities (a whole number), `seed`.
+ * @param options - `customers` (>= 1), `T` the number of opportunities (a whole number), `seed`,
+ *   optional `timeUnit` of one opportunity.
  * @returns A frozen RFM summary in opportunities.
  * @throws CustomerAssetError `input/invalid` for bad params or options.
  *
@@ -41,11 +45,21 @@ const SimulateOptionsSchema = /* @__PURE__ */ z
  */
 export function simulateBgBb(
   params: BgBbParams,
-  options: { readonly customers: number; readonly T: number; readonly seed: number },
+  options: {
+    readonly customers: number;
+    readonly T: number;
+    readonly seed: number;
+    readonly timeUnit?: TimeUnit;
+  },
 ): RfmSummary {
   const fn = 'bgBb.simulate';
   const { alpha, beta, gamma, delta } = parseBgBbParams(params, fn);
-  const { customers, T, seed } = parseInput(SimulateOptionsSchema, options, fn, 'options');
+  const { customers, T, seed, timeUnit } = parseInput(
+    SimulateOptionsSchema,
+    options,
+    fn,
+    'options',
+  );
   const rng = createRandom(seed);
   const rows: { frequency: number; recency: number; T: number }[] = new Array(customers);
   for (let c = 0; c < customers; c += 1) {
@@ -62,5 +76,5 @@ export function simulateBgBb(
     }
     rows[c] = { frequency: x, recency: tx, T };
   }
-  return rfmSummaryFromRows(rows, { timeUnit: 'period' });
+  return rfmSummaryFromRows(rows, { timeUnit: timeUnit ?? 'period' });
 }

@@ -3,10 +3,10 @@ import { type Safe, toSafe } from '../../core/safe.js';
 import { BETA_GEOMETRIC_PARAMETER_ORDER, familyFit } from '../shared/beta-geometric-api.js';
 import { fittedModelFromJSON } from '../shared/fitted-record.js';
 import type { FitOptions, TransactionSummaryInput } from '../types.js';
-import { MBG_NBD, type MmbgNbdParams, MmbgNbdParamsSchema } from './params.js';
+import { MBG_NBD, type MbgNbdParams, MbgNbdParamsSchema } from './params.js';
 
 /** A fitted MBG/NBD record. */
-export type MmbgNbdFit = FittedModel<'mbg-nbd', MmbgNbdParams>;
+export type MbgNbdFit = FittedModel<'mbg-nbd', MbgNbdParams>;
 
 /**
  * Fits MBG/NBD by maximum likelihood (Fader, Hardie & Lee 2005, eq. 6) on a customer or pattern
@@ -37,15 +37,15 @@ export type MmbgNbdFit = FittedModel<'mbg-nbd', MmbgNbdParams>;
  * console.log(fitted.params.r.toFixed(2)); // '0.26'
  * ```
  */
-export function fitMmbgNbd(
+export function fitMbgNbd(
   summary: TransactionSummaryInput,
-  options?: FitOptions<MmbgNbdParams>,
-): MmbgNbdFit {
+  options?: FitOptions<MbgNbdParams>,
+): MbgNbdFit {
   return familyFit(MBG_NBD, summary, options);
 }
 
 /**
- * {@link fitMmbgNbd} that returns `{ success: false, error }` instead of throwing.
+ * {@link fitMbgNbd} that returns `{ success: false, error }` instead of throwing.
  *
  * @example
  * ```ts
@@ -56,11 +56,11 @@ export function fitMmbgNbd(
  * console.log(result.success ? 'fitted' : result.error.code); // 'fit/insufficient-data'
  * ```
  */
-export function safeFitMmbgNbd(
+export function safeFitMbgNbd(
   summary: TransactionSummaryInput,
-  options?: FitOptions<MmbgNbdParams>,
-): Safe<MmbgNbdFit> {
-  return toSafe(() => fitMmbgNbd(summary, options));
+  options?: FitOptions<MbgNbdParams>,
+): Safe<MbgNbdFit> {
+  return toSafe(() => fitMbgNbd(summary, options));
 }
 
 /**
@@ -81,10 +81,10 @@ export function safeFitMmbgNbd(
  * console.log(restored.params.alpha === fitted.params.alpha); // true
  * ```
  */
-export function mbgNbdFromJSON(json: unknown): MmbgNbdFit {
+export function mbgNbdFromJSON(json: unknown): MbgNbdFit {
   return fittedModelFromJSON(
     'mbg-nbd',
-    MmbgNbdParamsSchema,
+    MbgNbdParamsSchema,
     BETA_GEOMETRIC_PARAMETER_ORDER,
     json,
     'mbgNbd.fromJSON',

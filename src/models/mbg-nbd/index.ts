@@ -2,9 +2,9 @@
  * The MBG/NBD model (Fader, Hardie & Lee 2005, Marketing Science 24(2):275–284). docs/models/mbg-nbd.md.
  */
 import type { TransactionModel } from '../types.js';
-import { mbgNbdFromJSON, fitMmbgNbd, safeFitMmbgNbd } from './fit.js';
+import { mbgNbdFromJSON, fitMbgNbd, safeFitMbgNbd } from './fit.js';
 import { mbgNbdLogLikelihood } from './likelihood.js';
-import { type MmbgNbdParams, MmbgNbdParamsSchema } from './params.js';
+import { type MbgNbdParams, MbgNbdParamsSchema } from './params.js';
 import {
   mbgNbdDert,
   mbgNbdExpectedPurchases,
@@ -13,11 +13,11 @@ import {
   mbgNbdProbabilityOfPurchases,
 } from './predict.js';
 import { mbgNbdScore } from './score.js';
-import { simulateMmbgNbd } from './simulate.js';
+import { simulateMbgNbd } from './simulate.js';
 
-export { type MmbgNbdFit, mbgNbdFromJSON, fitMmbgNbd, safeFitMmbgNbd } from './fit.js';
+export { type MbgNbdFit, mbgNbdFromJSON, fitMbgNbd, safeFitMbgNbd } from './fit.js';
 export { mbgNbdLogLikelihood } from './likelihood.js';
-export { type MmbgNbdParams, MmbgNbdParamsSchema } from './params.js';
+export { type MbgNbdParams, MbgNbdParamsSchema } from './params.js';
 export {
   mbgNbdDert,
   mbgNbdExpectedPurchases,
@@ -26,7 +26,7 @@ export {
   mbgNbdProbabilityOfPurchases,
 } from './predict.js';
 export { mbgNbdScore } from './score.js';
-export { simulateMmbgNbd } from './simulate.js';
+export { simulateMbgNbd } from './simulate.js';
 
 /**
  * MBG/NBD as a frozen descriptor satisfying {@link TransactionModel}: every function takes plain
@@ -42,13 +42,13 @@ export { simulateMmbgNbd } from './simulate.js';
  * console.log(mbgNbd.expectedPurchases(params, customer, 39).toFixed(3)); // '1.226'
  * ```
  */
-export const mbgNbd: TransactionModel<'mbg-nbd', MmbgNbdParams> = /* @__PURE__ */ Object.freeze({
+export const mbgNbd: TransactionModel<'mbg-nbd', MbgNbdParams> = /* @__PURE__ */ Object.freeze({
   name: 'mbg-nbd',
-  parameterNames: Object.freeze(['r', 'alpha', 'a', 'b'] as const) as readonly (keyof MmbgNbdParams)[],
-  paramsSchema: MmbgNbdParamsSchema,
+  parameterNames: Object.freeze(['r', 'alpha', 'a', 'b'] as const) as readonly (keyof MbgNbdParams)[],
+  paramsSchema: MbgNbdParamsSchema,
   logLikelihood: mbgNbdLogLikelihood,
-  fit: fitMmbgNbd,
-  safeFit: safeFitMmbgNbd,
+  fit: fitMbgNbd,
+  safeFit: safeFitMbgNbd,
   fromJSON: mbgNbdFromJSON,
   expectedPurchases: mbgNbdExpectedPurchases,
   expectedPurchasesNewCustomer: mbgNbdExpectedPurchasesNewCustomer,
@@ -56,5 +56,5 @@ export const mbgNbd: TransactionModel<'mbg-nbd', MmbgNbdParams> = /* @__PURE__ *
   probabilityOfPurchases: mbgNbdProbabilityOfPurchases,
   dert: mbgNbdDert,
   score: mbgNbdScore,
-  simulate: simulateMmbgNbd,
+  simulate: simulateMbgNbd,
 });

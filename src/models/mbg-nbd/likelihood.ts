@@ -1,6 +1,6 @@
 import { familyLogLikelihood } from '../shared/beta-geometric-api.js';
 import type { TransactionSummaryInput } from '../types.js';
-import { MBG_NBD, type MmbgNbdParams } from './params.js';
+import { MBG_NBD, type MbgNbdParams } from './params.js';
 
 /**
  * Total MBG/NBD log-likelihood of a summary, Σ n_i ln L(r, α, a, b | x_i, t_x,i, T_i), in the
@@ -17,7 +17,7 @@ import { MBG_NBD, type MmbgNbdParams } from './params.js';
  * Numerical caveats: finite for every valid input, heavy buyers (x in the thousands) included; the
  * absolute rounding error is about 1e-16 per customer.
  *
- * @param params - {@link MmbgNbdParams} (published or fitted).
+ * @param params - {@link MbgNbdParams} (published or fitted).
  * @param summary - An RFM summary or pattern summary (times in the unit the params are expressed in).
  * @returns The log-likelihood.
  * @throws CustomerAssetError `input/invalid` for bad params or an impossible summary row.
@@ -37,6 +37,6 @@ import { MBG_NBD, type MmbgNbdParams } from './params.js';
  * console.log(ll.toFixed(4)); // '-10.3052'
  * ```
  */
-export function mbgNbdLogLikelihood(params: MmbgNbdParams, summary: TransactionSummaryInput): number {
+export function mbgNbdLogLikelihood(params: MbgNbdParams, summary: TransactionSummaryInput): number {
   return familyLogLikelihood(MBG_NBD, params, summary);
 }

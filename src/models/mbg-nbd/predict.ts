@@ -6,7 +6,7 @@ import {
   checkedProbabilityAlive,
 } from '../shared/beta-geometric-api.js';
 import type { CustomerHistory } from '../types.js';
-import { MBG_NBD, type MmbgNbdParams } from './params.js';
+import { MBG_NBD, type MbgNbdParams } from './params.js';
 
 /**
  * Expected purchases in (T, T + t] of a customer with history (x, t_x, T), E[Y(t) | x, t_x, T]
@@ -21,7 +21,7 @@ import { MBG_NBD, type MmbgNbdParams } from './params.js';
  * Euler's form (parameters O(1) even for heavy buyers) otherwise, and by quadrature near a = 1, where
  * the printed form is 0/0 (the limit is taken, not a perturbation); relative error below ~1e-10.
  *
- * @param params - {@link MmbgNbdParams}.
+ * @param params - {@link MbgNbdParams}.
  * @param customer - `{ frequency, recency, T }` in the params' time unit.
  * @param t - Horizon >= 0 in the same unit.
  * @returns E[Y(t)], finite and >= 0.
@@ -37,7 +37,7 @@ import { MBG_NBD, type MmbgNbdParams } from './params.js';
  * ```
  */
 export function mbgNbdExpectedPurchases(
-  params: MmbgNbdParams,
+  params: MbgNbdParams,
   customer: CustomerHistory,
   t: number,
 ): number {
@@ -55,7 +55,7 @@ export function mbgNbdExpectedPurchases(
  * At t = 78 weeks on CDNOW this gives 1.8579566, where Hardie's spreadsheet's truncated series gives
  * 1.8576. E[X(t)] grows without bound as t → ∞ when a <= 1.
  *
- * @param params - {@link MmbgNbdParams}.
+ * @param params - {@link MbgNbdParams}.
  * @param t - Time since acquisition, >= 0, in the params' time unit.
  * @returns E[X(t)], finite and >= 0.
  * @throws CustomerAssetError `input/invalid` for bad params or t.
@@ -68,7 +68,7 @@ export function mbgNbdExpectedPurchases(
  * console.log(mbgNbd.expectedPurchasesNewCustomer(params, 52).toFixed(6)); // '1.444005' (BTYD: 1.444004)
  * ```
  */
-export function mbgNbdExpectedPurchasesNewCustomer(params: MmbgNbdParams, t: number): number {
+export function mbgNbdExpectedPurchasesNewCustomer(params: MbgNbdParams, t: number): number {
   return checkedExpectedNew(MBG_NBD, params, t);
 }
 
@@ -89,7 +89,7 @@ export function mbgNbdExpectedPurchasesNewCustomer(params: MmbgNbdParams, t: num
  * Numerical caveats: computed as 1/(1 + e^d), which is 0 rather than NaN when the odds overflow
  * (a heavy buyer long silent); the ₂F₁ is taken in Euler's form with O(1) parameters.
  *
- * @param params - {@link MmbgNbdParams}.
+ * @param params - {@link MbgNbdParams}.
  * @param customer - `{ frequency, recency, T }` in the params' time unit.
  * @param futureTime - Time after T, >= 0 (default 0).
  * @returns A probability in [0, 1].
@@ -106,7 +106,7 @@ export function mbgNbdExpectedPurchasesNewCustomer(params: MmbgNbdParams, t: num
  * ```
  */
 export function mbgNbdProbabilityAlive(
-  params: MmbgNbdParams,
+  params: MbgNbdParams,
   customer: CustomerHistory,
   futureTime?: number,
 ): number {
@@ -123,7 +123,7 @@ export function mbgNbdProbabilityAlive(
  * regularised incomplete beta I_{t/(α+t)}(n, r), not 1 minus a finite sum, so it keeps its relative
  * accuracy when it is tiny.
  *
- * @param params - {@link MmbgNbdParams}.
+ * @param params - {@link MbgNbdParams}.
  * @param n - Number of repeat purchases, an integer >= 0.
  * @param t - Time since acquisition, >= 0.
  * @returns A probability in [0, 1].
@@ -137,7 +137,7 @@ export function mbgNbdProbabilityAlive(
  * console.log(mbgNbd.probabilityOfPurchases(params, 0, 39).toFixed(7)); // '0.5737864' (BTYD manual)
  * ```
  */
-export function mbgNbdProbabilityOfPurchases(params: MmbgNbdParams, n: number, t: number): number {
+export function mbgNbdProbabilityOfPurchases(params: MbgNbdParams, n: number, t: number): number {
   return checkedPmf(MBG_NBD, params, n, t);
 }
 
@@ -157,7 +157,7 @@ export function mbgNbdProbabilityOfPurchases(params: MmbgNbdParams, n: number, t
  *
  * d = 0 gives the undiscounted total P(alive)·(a+b+x−1)/(a−1), finite only when a > 1.
  *
- * @param params - {@link MmbgNbdParams}.
+ * @param params - {@link MbgNbdParams}.
  * @param customer - `{ frequency, recency, T }` in the params' time unit.
  * @param discountRate - Discrete, effective discount rate d per time unit of the params (for 15% a
  *   year on weekly params: 1.15^(1/52) − 1).
@@ -176,7 +176,7 @@ export function mbgNbdProbabilityOfPurchases(params: MmbgNbdParams, n: number, t
  * ```
  */
 export function mbgNbdDert(
-  params: MmbgNbdParams,
+  params: MbgNbdParams,
   customer: CustomerHistory,
   discountRate: number,
 ): number {

@@ -1,6 +1,6 @@
 import { familyScore } from '../shared/beta-geometric-api.js';
 import type { CustomerScores, TransactionSummaryInput } from '../types.js';
-import { MBG_NBD, type MmbgNbdParams } from './params.js';
+import { MBG_NBD, type MbgNbdParams } from './params.js';
 
 /**
  * MBG/NBD scores for every row of a summary, in row order: P(alive at T) (FHL 2005 eq. 11), expected
@@ -9,7 +9,7 @@ import { MBG_NBD, type MmbgNbdParams } from './params.js';
  * quadrature depend only on (x, T), so each is computed once per distinct (x, T); the rest is a few
  * floating-point operations per row. The summary is checked in one O(n) pass.
  *
- * @param params - {@link MmbgNbdParams}.
+ * @param params - {@link MbgNbdParams}.
  * @param summary - RFM summary (one score per customer row) or pattern summary (one per pattern).
  * @param options - `horizon` >= 0 in the params' time unit; optional `discountRate` d per time unit.
  * @returns Frozen {@link CustomerScores} (Float64Arrays in row order).
@@ -33,7 +33,7 @@ import { MBG_NBD, type MmbgNbdParams } from './params.js';
  * ```
  */
 export function mbgNbdScore(
-  params: MmbgNbdParams,
+  params: MbgNbdParams,
   summary: TransactionSummaryInput,
   options: { readonly horizon: number; readonly discountRate?: number },
 ): CustomerScores {

@@ -1,7 +1,7 @@
 import type { TimeUnit } from '../../core/time-unit.js';
 import type { RfmSummary } from '../../data/summary-types.js';
 import { familySimulate } from '../shared/beta-geometric-api.js';
-import { MBG_NBD, type MmbgNbdParams } from './params.js';
+import { MBG_NBD, type MbgNbdParams } from './params.js';
 
 /**
  * Draws a customer summary from the MBG/NBD story in continuous time (Fader, Hardie & Lee 2005,
@@ -11,7 +11,7 @@ import { MBG_NBD, type MmbgNbdParams } from './params.js';
  * K ~ 1 + Geometric(p), x = min(N, K), and t_x the x-th of N uniform event times on (0, T).
  * (Unlike lifetimes' generator, which counts distinct whole weeks, x counts every purchase.)
  *
- * @param params - {@link MmbgNbdParams}.
+ * @param params - {@link MbgNbdParams}.
  * @param options - `customers` (>= 1), `T` >= 0, `seed` (a safe integer), optional `timeUnit`
  *   (default `'week'`; the unit of T and of the params).
  * @returns A frozen RFM summary, customers "0", "1", ... in draw order.
@@ -26,8 +26,8 @@ import { MBG_NBD, type MmbgNbdParams } from './params.js';
  * console.log(summary.customers.length, summary.customers[0]!.T); // 1000 39
  * ```
  */
-export function simulateMmbgNbd(
-  params: MmbgNbdParams,
+export function simulateMbgNbd(
+  params: MbgNbdParams,
   options: {
     readonly customers: number;
     readonly T: number;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { fail } from '../../core/errors.js';
+import { fail, isCustomerAssetError } from '../../core/errors.js';
 import type { FittedModel } from '../../core/fitted-model.js';
 import { type Safe, toSafe } from '../../core/safe.js';
 import { parseInput } from '../../core/validate.js';
-import { isCustomerAssetError } from '../../core/errors.js';
-import type { MleProblem } from '../../optimize/mle.js';
+import { type MleProblem, maximizeLikelihood } from '../../optimize/mle.js';
 import { runModelFit } from '../shared/fit.js';
 import type { FitOptions, TransactionSummaryInput } from '../types.js';
 import {
@@ -14,8 +13,13 @@ import {
   sumLogLikelihood,
   sumOut,
 } from './likelihood.js';
-import { PARETO_NBD_PARAMETER_ORDER, type ParetoNbdParams, ParetoNbdParamsSchema } from './params.js';
-import { buildPatternIndex } from './pattern-index.js';
+import {
+  PARETO_NBD_PARAMETER_ORDER,
+  type ParetoNbdParams,
+  ParetoNbdParamsSchema,
+} from './params.js';
+import { buildPatternIndex, type SummaryColumns } from './pattern-index.js';
+import { polish } from './polish.js';
 import { summaryColumns } from './summary-input.js';
 
 const FitOptionsSchema = /* @__PURE__ */ z
@@ -39,7 +43,10 @@ function objective(ws: LikelihoodWorkspace) {
   const grad = [0, 0, 0, 0];
   const at = (p: ParetoNbdParams): void => {
     if (p.r === last.r && p.alpha === last.alpha && p.s === last.s && p.beta === last.beta) return;
-    if (!(p.r > 0 && p.alpha > 0 && p.s > 0 && p.beta > 0) || !Number.isFinite(p.r + p.alpha + p.s + p.beta)) {
+    if (
+      !(p.r > 0 && p.alpha > 0 && p.s > 0 && p.beta > 0) ||
+      !Number.isFinite(p.r + p.alpha + p.s + p.beta)
+    ) {
       ll = Number.NaN;
     } else {
       evaluateNodes(ws, p.r, p.alpha, p.s, p.beta, true);
@@ -95,6 +102,27 @@ function candidateStarts(rate: number): ParetoNbdParams[] {
   return out;
 }
 
+/** Rows of a summary above which the starts are screened and pre-fitted on a systematic subsample. */
+const SUBSAMPLE_ROWS = 8192;
+
+/** Every k-th row (a systematic sample, which a summary sorted by frequency keeps stratified). */
+function strided(columns: SummaryColumns, target: number): SummaryColumns {
+  const step = Math.ceil(columns.size / target);
+  const size = Math.ceil(columns.size / step);
+  const pick = (a: Float64Array) => {
+    const out = new Float64Array(size);
+    for (let i = 0, j = 0; i < columns.size; i += step, j += 1) out[j] = a[i]!;
+    return out;
+  };
+  return {
+    size,
+    frequency: pick(columns.frequency),
+    recency: pick(columns.recency),
+    T: pick(columns.T),
+    count: pick(columns.count),
+  };
+}
+
 /**
  * Fits the Pareto/NBD (Schmittlein, Morrison & Colombo 1987) to a customer summary by maximum
  * likelihood, with the likelihood of Fader & Hardie's note 009 (2005) in log space and its analytic
@@ -126,7 +154,7 @@ function candidateStarts(rate: number): ParetoNbdParams[] {
  * console.log(fitted.params, fitted.logLikelihood, fitted.diagnostics.converged);
  * ```
  */
-export function fit(
+export function fitParetoNbd(
   summary: TransactionSummaryInput,
   options: FitOptions<ParetoNbdParams> = {},
 ): FittedModel<'pareto-nbd', ParetoNbdParams> {
@@ -165,17 +193,17 @@ export function fit(
     params: { r: p.r, alpha: p.alpha * scale, s: p.s, beta: p.beta * scale },
     logLikelihood: ll - index.repeatPurchases * Math.log(scale),
   });
-  const notes = {
+  const notes: Record<string, string | number> = {
     likelihood: 'Fader & Hardie note 009, full (no constants dropped)',
     timeScale: scale,
   };
   const run = (starts: readonly ParetoNbdParams[]) => {
-    const problem: MleProblem<ParetoNbdParams & Record<string, number>> = {
+    const problem: MleProblem<ParetoNbdParams> = {
       parameterOrder: [...PARETO_NBD_PARAMETER_ORDER],
       transforms,
       logLikelihood,
       gradient,
-      starts: starts as (ParetoNbdParams & Record<string, number>)[],
+      starts,
     };
     return runModelFit({
       fn,
@@ -186,24 +214,63 @@ export function fit(
       optimizer: { ...DEFAULT_OPTIMIZER, ...(parsedOptions.optimizer ?? {}) },
       toOriginalUnits,
       notes,
-    }) as FittedModel<'pareto-nbd', ParetoNbdParams>;
+    });
   };
   if (parsedOptions.starts !== undefined) {
     return run(
       parsedOptions.starts.map((p) => ({ ...p, alpha: p.alpha / scale, beta: p.beta / scale })),
     );
   }
-  // Screen the default starts by their log-likelihood; optimise the best, then the next best.
+  // Screen the default starts by their log-likelihood (on a systematic subsample of a large summary,
+  // which is then fitted first so that the full data start near their optimum); optimise the best
+  // start, then the next two if it does not converge.
   let exposure = 0;
-  for (let i = 0; i < index.rows; i += 1) exposure += index.count[i]! * (columns.T[i]! / scale);
+  for (let i = 0; i < columns.size; i += 1) exposure += columns.count[i]! * (columns.T[i]! / scale);
   const rate = index.repeatPurchases / Math.max(exposure, Number.MIN_VALUE);
+  const sample = columns.size > SUBSAMPLE_ROWS ? strided(columns, SUBSAMPLE_ROWS) : null;
+  const sampleIndex = sample === null ? index : buildPatternIndex(sample, scale);
+  const sampleWs = sample === null ? ws : createWorkspace(sampleIndex);
   const ranked = candidateStarts(rate)
-    .map((p) => ({ p, ll: valueAt(ws, p) }))
+    .map((p) => ({ p, ll: valueAt(sampleWs, p) }))
     .filter((c) => Number.isFinite(c.ll))
-    .sort((a, b) => b.ll - a.ll);
+    .sort((a, b) => b.ll - a.ll)
+    .map((c) => c.p);
+  if (sample !== null && sampleIndex.repeatPurchases > 0 && ranked.length > 0) {
+    const pre = objective(sampleWs);
+    const preFit = maximizeLikelihood(
+      {
+        parameterOrder: [...PARETO_NBD_PARAMETER_ORDER],
+        transforms,
+        logLikelihood: pre.logLikelihood,
+        gradient: pre.gradient,
+        starts: [ranked[0]!],
+      },
+      { gradientTolerance: 1e-6 },
+    );
+    if (preFit.diagnostics.converged) {
+      let start = preFit.params;
+      const cov = preFit.covariance;
+      const tolerance =
+        (parsedOptions.optimizer?.gradientTolerance as number | undefined) ??
+        DEFAULT_OPTIMIZER.gradientTolerance;
+      if (cov !== null) {
+        // Inverse Hessian of −LL in z = ln θ on the full data ≈ the sample's, scaled by n_s/n.
+        const theta = PARETO_NBD_PARAMETER_ORDER.map((name) => start[name]);
+        const ratio = sampleIndex.customers / index.customers;
+        const metric = cov.map((row, i) =>
+          row.map((c, j) => (ratio * c) / (theta[i]! * theta[j]!)),
+        );
+        const polished = polish({ logLikelihood, gradient }, start, metric, tolerance);
+        start = polished.params;
+        notes.polishSteps = polished.steps;
+      }
+      notes.prefitRows = sampleIndex.patterns;
+      ranked.unshift(start);
+    }
+  }
   let lastError: unknown;
   for (const tries of [[0], [1, 2]]) {
-    const starts = tries.map((k) => ranked[k]?.p).filter((p): p is ParetoNbdParams => p !== undefined);
+    const starts = tries.map((k) => ranked[k]).filter((p): p is ParetoNbdParams => p !== undefined);
     if (starts.length === 0) break;
     try {
       return run(starts);
@@ -216,7 +283,7 @@ export function fit(
 }
 
 /**
- * {@link fit} that returns `{ success: false, error }` instead of throwing a coded error.
+ * {@link fitParetoNbd} that returns `{ success: false, error }` instead of throwing a coded error.
  *
  * @example
  * ```ts
@@ -226,9 +293,9 @@ export function fit(
  * console.log(out.success ? out.data.params : out.error.code); // 'fit/insufficient-data'
  * ```
  */
-export function safeFit(
+export function safeFitParetoNbd(
   summary: TransactionSummaryInput,
   options: FitOptions<ParetoNbdParams> = {},
 ): Safe<FittedModel<'pareto-nbd', ParetoNbdParams>> {
-  return toSafe(() => fit(summary, options));
+  return toSafe(() => fitParetoNbd(summary, options));
 }

@@ -19,7 +19,10 @@
  * respect to (r, α, s, β) are accumulated in the same loop: for F = Σ_k (b)_k/(c)_k z^k,
  * ∂F/∂b = Σ_k t_k Σ_{j<k} 1/(b+j), ∂F/∂c = −Σ_k t_k Σ_{j<k} 1/(c+j) and ∂F/∂z = Σ_k k t_k / z.
  *
- * The series needs about ln(2^-53 (1−z)/z)/ln z terms, a dozen near the CDNOW optimum (z ≈ 0.1);
+ * The term ratios (b+k)/(c+k) and the partial sums of 1/(b+j) and 1/(c+j) depend on x and the params
+ * but not on y, so they are tabulated once per distinct x ({@link SeriesCoefficients}) and the loop
+ * over a node is divisions-free. The series needs about ln(2^-53 (1−z)/z)/ln z terms, a dozen near
+ * the CDNOW optimum (z ≈ 0.1);
  * when z is so close to 1 that MAX_TERMS do not suffice (α/β or β/α in the thousands), the value
  * comes from the library's `logHyp2f1` (which switches to the 1 − z transformation) and the
  * b, c derivatives from central differences of it.
@@ -30,6 +33,137 @@ import { logHyp2f1 } from '../../math/hyp2f1.js';
 const EPS = 2 ** -53;
 /** Terms the fast series may use before the fallback takes over (z ≳ 0.99). */
 const MAX_TERMS = 3000;
+
+/**
+ * The y-independent part of ₂F₁(1, b; c; z) = Σ_k t_k: per k the ratio (b+k)/(c+k) = t_{k+1}/(t_k z)
+ * and the partial sums Σ_{j<=k} 1/(b+j), Σ_{j<=k} 1/(c+j) that weight the derivative sums;
+ * interleaved, extended on demand.
+ */
+export class SeriesCoefficients {
+  b = Number.NaN;
+  c = Number.NaN;
+  /** ln(c − 1) = ln(r+s+x), the other y-independent piece of ln I. */
+  lnN = Number.NaN;
+  len = 0;
+  coef = new Float64Array(3 * 32);
+
+  /** Starts a new (b, c): the table is rebuilt lazily. */
+  reset(b: number, c: number): void {
+    this.b = b;
+    this.c = c;
+    this.lnN = Math.log(c - 1);
+    this.len = 0;
+  }
+
+  /** Makes at least `to` entries available. */
+  extend(to: number): void {
+    if (3 * to > this.coef.length) {
+      const grown = new Float64Array(3 * Math.max(to, 2 * this.len));
+      grown.set(this.coef.subarray(0, 3 * this.len));
+      this.coef = grown;
+    }
+    const { b, c, coef } = this;
+    let hb = this.len === 0 ? 0 : coef[3 * this.len - 2]!;
+    let hc = this.len === 0 ? 0 : coef[3 * this.len - 1]!;
+    for (let k = this.len; k < to; k += 1) {
+      hb += 1 / (b + k);
+      hc += 1 / (c + k);
+      coef[3 * k] = (b + k) / (c + k);
+      coef[3 * k + 1] = hb;
+      coef[3 * k + 2] = hc;
+    }
+    this.len = to;
+  }
+}
+
+/** ln F and the logarithmic derivatives (∂F/∂b)/F, (∂F/∂c)/F, (∂F/∂z)/F of F = ₂F₁(1, b; c; z). */
+const seriesOut = { lnF: 0, fb: 0, fc: 0, fz: 0 };
+
+/**
+ * Sums ₂F₁(1, b; c; z) for 0 <= z < 1 and 0 < b < c, with the derivative sums when `grad`. Every
+ * term ratio (b+k)/(c+k) · z is below z, so after adding t the rest is below t z/(1 − z): the sum
+ * stops when that is below 2^-53 of it. Returns false when MAX_TERMS were not enough.
+ */
+function series(tab: SeriesCoefficients, z: number, grad: boolean): boolean {
+  if (z === 0) {
+    seriesOut.lnF = 0;
+    seriesOut.fb = 0;
+    seriesOut.fc = 0;
+    seriesOut.fz = tab.b / tab.c;
+    return true;
+  }
+  const thr = (EPS * (1 - z)) / z;
+  let coef = tab.coef;
+  let len = tab.len;
+  let t = 1;
+  let sum = 1;
+  if (!grad) {
+    for (let k = 0; k < MAX_TERMS; k += 1) {
+      if (k === len) {
+        tab.extend(Math.min(MAX_TERMS, Math.max(16, 2 * len)));
+        coef = tab.coef;
+        len = tab.len;
+      }
+      t *= coef[3 * k]! * z;
+      sum += t;
+      if (t <= thr * sum) {
+        seriesOut.lnF = Math.log(sum);
+        return true;
+      }
+    }
+    return false;
+  }
+  let sb = 0;
+  let sc = 0;
+  let sk = 0;
+  for (let k = 0; k < MAX_TERMS; k += 1) {
+    if (k === len) {
+      tab.extend(Math.min(MAX_TERMS, Math.max(16, 2 * len)));
+      coef = tab.coef;
+      len = tab.len;
+    }
+    const o = 3 * k;
+    t *= coef[o]! * z;
+    sum += t;
+    sb += t * coef[o + 1]!;
+    sc += t * coef[o + 2]!;
+    sk += (k + 1) * t;
+    if (t <= thr * sum) {
+      const inv = 1 / sum;
+      seriesOut.lnF = Math.log(sum);
+      seriesOut.fb = sb * inv;
+      seriesOut.fc = -sc * inv;
+      seriesOut.fz = (sk / z) * inv;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The fallback for z near 1: the library's ₂F₁ router, derivatives by central differences. Where even
+ * that fails (z rounded to 1: α/β or β/α beyond 1e16, which only an optimizer's trial step reaches)
+ * the result is NaN, which the fit treats as an impossible point and the public functions report as
+ * `model/non-finite`.
+ */
+function seriesFallback(b: number, c: number, z: number, grad: boolean): void {
+  try {
+    const lnF = logHyp2f1(1, b, c, z);
+    seriesOut.lnF = lnF;
+    if (!grad) return;
+    // ∂F/∂z = (b/c) ₂F₁(2, b+1; c+1; z) (A&S 15.2.1).
+    seriesOut.fz = (b / c) * Math.exp(logHyp2f1(2, b + 1, c + 1, z) - lnF);
+    const hb = 1e-5 * Math.max(1, b);
+    const hc = 1e-5 * Math.max(1, c);
+    seriesOut.fb = (logHyp2f1(1, b + hb, c, z) - logHyp2f1(1, b - hb, c, z)) / (2 * hb);
+    seriesOut.fc = (logHyp2f1(1, b, c + hc, z) - logHyp2f1(1, b, c - hc, z)) / (2 * hc);
+  } catch {
+    seriesOut.lnF = Number.NaN;
+    seriesOut.fb = Number.NaN;
+    seriesOut.fc = Number.NaN;
+    seriesOut.fz = Number.NaN;
+  }
+}
 
 /** Output of {@link lnTailIntegral}: ln I(y) and its partial derivatives; the logs it used. */
 export const integralOut = {
@@ -44,71 +178,15 @@ export const integralOut = {
   lnB: 0,
 };
 
-/** ln F and the logarithmic derivatives (∂F/∂b)/F, (∂F/∂c)/F, (∂F/∂z)/F of F = ₂F₁(1, b; c; z). */
-const seriesOut = { lnF: 0, fb: 0, fc: 0, fz: 0 };
-
-/**
- * Sums ₂F₁(1, b; c; z) for 0 <= z < 1 and 0 < b < c, with derivative sums when `grad`. Every term
- * ratio (b+k)/(c+k) · z is below z, so after adding t the rest is below t z/(1 − z): stop when that
- * is below 2^-53 of the sum. Returns false when MAX_TERMS were not enough.
- */
-function series(b: number, c: number, z: number, grad: boolean): boolean {
-  let t = 1;
-  let sum = 1;
-  if (!grad) {
-    for (let k = 0; k < MAX_TERMS; k += 1) {
-      t *= ((b + k) / (c + k)) * z;
-      sum += t;
-      if (t * z <= EPS * sum * (1 - z)) {
-        seriesOut.lnF = Math.log(sum);
-        return true;
-      }
-    }
-    return false;
-  }
-  let sb = 0;
-  let sc = 0;
-  let sz = 0;
-  let hb = 0;
-  let hc = 0;
-  for (let k = 0; k < MAX_TERMS; k += 1) {
-    const ic = 1 / (c + k);
-    const q = t * (b + k) * ic; // t_{k+1} / z
-    hb += 1 / (b + k);
-    hc += ic;
-    sz += (k + 1) * q;
-    t = q * z;
-    sum += t;
-    sb += t * hb;
-    sc += t * hc;
-    if (t * z <= EPS * sum * (1 - z)) {
-      const inv = 1 / sum;
-      seriesOut.lnF = Math.log(sum);
-      seriesOut.fb = sb * inv;
-      seriesOut.fc = -sc * inv;
-      seriesOut.fz = sz * inv;
-      return true;
-    }
-  }
-  return false;
-}
-
-/** The fallback for z near 1: the library's ₂F₁ router, derivatives by central differences. */
-function seriesFallback(b: number, c: number, z: number, grad: boolean): void {
-  const lnF = logHyp2f1(1, b, c, z);
-  seriesOut.lnF = lnF;
-  if (!grad) return;
-  // ∂F/∂z = (b/c) ₂F₁(2, b+1; c+1; z) (A&S 15.2.1).
-  seriesOut.fz = (b / c) * Math.exp(logHyp2f1(2, b + 1, c + 1, z) - lnF);
-  const hb = 1e-5 * Math.max(1, b);
-  const hc = 1e-5 * Math.max(1, c);
-  seriesOut.fb = (logHyp2f1(1, b + hb, c, z) - logHyp2f1(1, b - hb, c, z)) / (2 * hb);
-  seriesOut.fc = (logHyp2f1(1, b, c + hc, z) - logHyp2f1(1, b, c - hc, z)) / (2 * hc);
+/** The series parameters of ln I for x: b = r+x when α >= β, else s+1; c = r+s+x+1. */
+export function seriesB(r: number, alpha: number, s: number, beta: number, x: number): number {
+  return alpha >= beta ? r + x : s + 1;
 }
 
 /**
- * ln I(y) of the module comment for one customer's x at time y >= 0, with its partial derivatives
- * with respect to (r, α, s, β) when `grad`, written to {@link integralOut}. Inputs are not checked
+ * ln I(y) of the module comment for one x at time y >= 0, with its partial derivatives with respect
+ * to (r, α, s, β) when `grad`, written to {@link integralOut}. `tab` holds the coefficients for
+ * (b, c) = ({@link seriesB}, r+s+x+1) and is reset here when they differ. Inputs are not checked
  * (r, α, s, β > 0 finite, x >= 0, y >= 0).
  */
 export function lnTailIntegral(
@@ -119,6 +197,7 @@ export function lnTailIntegral(
   x: number,
   y: number,
   grad: boolean,
+  tab: SeriesCoefficients,
 ): void {
   const a = alpha + y;
   const bb = beta + y;
@@ -129,24 +208,23 @@ export function lnTailIntegral(
   const out = integralOut;
   out.lnA = la;
   out.lnB = lb;
-  if (alpha >= beta) {
-    const z = (alpha - beta) / a;
-    const b = r + x;
-    if (!series(b, c, z, grad)) seriesFallback(b, c, z, grad);
-    out.lnI = seriesOut.lnF - Math.log(n) - b * la - s * lb;
+  const upper = alpha >= beta;
+  const b = upper ? r + x : s + 1;
+  if (tab.b !== b || tab.c !== c) tab.reset(b, c);
+  const lnN = tab.lnN;
+  const z = upper ? (alpha - beta) / a : (beta - alpha) / bb;
+  if (!series(tab, z, grad)) seriesFallback(b, c, z, grad);
+  const inN = 1 / n;
+  if (upper) {
+    out.lnI = seriesOut.lnF - lnN - b * la - s * lb;
     if (!grad) return;
-    const inN = 1 / n;
     out.dr = seriesOut.fb + seriesOut.fc - inN - la;
     out.ds = seriesOut.fc - inN - lb;
     out.dalpha = (seriesOut.fz * bb) / (a * a) - b / a;
     out.dbeta = -seriesOut.fz / a - s / bb;
   } else {
-    const z = (beta - alpha) / bb;
-    const b = s + 1;
-    if (!series(b, c, z, grad)) seriesFallback(b, c, z, grad);
-    out.lnI = seriesOut.lnF - Math.log(n) - (r + x - 1) * la - b * lb;
+    out.lnI = seriesOut.lnF - lnN - (r + x - 1) * la - b * lb;
     if (!grad) return;
-    const inN = 1 / n;
     out.dr = seriesOut.fc - inN - la;
     out.ds = seriesOut.fb + seriesOut.fc - inN - lb;
     out.dalpha = -seriesOut.fz / bb - (r + x - 1) / a;

@@ -8,12 +8,12 @@ import { parseInput } from '../../core/validate.js';
  * rate β) across customers. α and β are in the time unit of the data the params were fitted on
  * (dividing every time by k divides α and β by k); r and s are unitless.
  */
-export interface ParetoNbdParams {
+export type ParetoNbdParams = {
   readonly r: number;
   readonly alpha: number;
   readonly s: number;
   readonly beta: number;
-}
+};
 
 /** The parameter names in the order the fitted record's covariance uses. */
 export const PARETO_NBD_PARAMETER_ORDER = Object.freeze(['r', 'alpha', 's', 'beta'] as const);

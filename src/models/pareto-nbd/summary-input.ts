@@ -14,7 +14,8 @@ export function summaryColumns(
   const kind = (summary as { kind?: unknown } | null)?.kind;
   if (kind !== 'rfm-summary' && kind !== 'rfm-patterns') {
     fail('input/invalid', fn, 'summary must be an RFM summary or pattern summary', {
-      expected: "the result of rfmSummary, rfmSummaryFromRows or compressSummary (kind 'rfm-summary' or 'rfm-patterns')",
+      expected:
+        "the result of rfmSummary, rfmSummaryFromRows or compressSummary (kind 'rfm-summary' or 'rfm-patterns')",
       received: summary === null || typeof summary !== 'object' ? summary : kind,
       path: ['summary'],
     });
@@ -25,7 +26,8 @@ export function summaryColumns(
       : (summary as { patterns?: unknown }).patterns;
   if (!Array.isArray(rows)) {
     fail('input/invalid', fn, 'summary rows are missing', {
-      expected: kind === 'rfm-summary' ? 'summary.customers: an array' : 'summary.patterns: an array',
+      expected:
+        kind === 'rfm-summary' ? 'summary.customers: an array' : 'summary.patterns: an array',
       received: rows,
       path: ['summary', kind === 'rfm-summary' ? 'customers' : 'patterns'],
     });
@@ -37,7 +39,12 @@ export function summaryColumns(
   const T = new Float64Array(n);
   const count = new Float64Array(n);
   for (let i = 0; i < n; i += 1) {
-    const row = list[i] as { frequency?: unknown; recency?: unknown; T?: unknown; count?: unknown } | null;
+    const row = list[i] as {
+      frequency?: unknown;
+      recency?: unknown;
+      T?: unknown;
+      count?: unknown;
+    } | null;
     if (row === null || typeof row !== 'object') {
       fail('input/invalid', fn, `summary row ${i} is not an object`, {
         expected: '{ frequency, recency, T, count }',

@@ -4,7 +4,7 @@
  * the model folders wrap these with their own names, documentation and examples.
  */
 import { z } from 'zod';
-import { fail } from '../../core/errors.js';
+import { CustomerAssetError, fail } from '../../core/errors.js';
 import type { FittedModel } from '../../core/fitted-model.js';
 import { type TimeUnit, TimeUnitSchema } from '../../core/time-unit.js';
 import { parseInput, SeedSchema } from '../../core/validate.js';
@@ -13,11 +13,7 @@ import type { RfmSummary } from '../../data/summary-types.js';
 import { betaVariate, standardGammaVariate } from '../../random/gamma.js';
 import { MAX_POISSON_MEAN, poissonVariate } from '../../random/poisson.js';
 import { createRandom } from '../../random/prng.js';
-import type {
-  CustomerScores,
-  FitOptions,
-  TransactionSummaryInput,
-} from '../types.js';
+import type { CustomerScores, FitOptions, TransactionSummaryInput } from '../types.js';
 import {
   type BetaGeometricParams,
   betaGeometricLogLikelihood,
@@ -81,7 +77,11 @@ export function familyLogLikelihood(
   const fn = `${member.prefix}.logLikelihood`;
   const p = parseFamilyParams(params, fn);
   const data = indexPatterns(summary, fn);
-  return finiteResult(fn, betaGeometricLogLikelihood(p, data, member.dropAtZero), 'the log-likelihood');
+  return finiteResult(
+    fn,
+    betaGeometricLogLikelihood(p, data, member.dropAtZero),
+    'the log-likelihood',
+  );
 }
 
 const StartSchema = /* @__PURE__ */ z
@@ -104,8 +104,10 @@ export function fitTimeScale(maxT: number): number {
  * Maximum likelihood for a member of the family. Times are divided by k = the power of two nearest
  * to max(T) (exact in binary, so nothing is rounded), which makes α of order 1 and the Hessian well
  * conditioned; α is multiplied back by k and the log-likelihood shifted by −Σx·ln k
- * (REFERENCE.md §0), so the record is in the data's unit. Default starts (in the rescaled unit):
- * (1, 1, 1, 1) and a moment-matched point; each is run and the best wins.
+ * (REFERENCE.md §0), so the record is in the data's unit. Default starts (in the rescaled unit): a
+ * moment-matched point (r = 0.5, α = r / (Σx/ΣT), a = 0.8, b = 2.5); when that run does not converge
+ * to a point with a positive-definite Hessian, both it and (1, 1, 1, 1) are run and the best wins.
+ * Starts given by the caller are all run.
  */
 export function familyFit<Name extends string>(
   member: FamilyMember<Name>,
@@ -123,11 +125,16 @@ export function familyFit<Name extends string>(
     });
   }
   if (raw.repeatPurchases === 0) {
-    fail('fit/insufficient-data', fn, 'no customer made a repeat purchase, so the model is not identified', {
-      expected: 'at least one customer with frequency > 0',
-      received: 0,
-      path: ['summary'],
-    });
+    fail(
+      'fit/insufficient-data',
+      fn,
+      'no customer made a repeat purchase, so the model is not identified',
+      {
+        expected: 'at least one customer with frequency > 0',
+        received: 0,
+        path: ['summary'],
+      },
+    );
   }
   const k = fitTimeScale(raw.maxT);
   const data = rescaleTimes(raw, k);
@@ -135,14 +142,16 @@ export function familyFit<Name extends string>(
   let exposure = 0;
   for (let i = 0; i < data.size; i += 1) exposure += data.n[i]! * data.T[i]!;
   const rate = exposure > 0 ? data.repeatPurchases / exposure : 1;
-  const defaultStarts: BetaGeometricParams[] = [
-    { r: 1, alpha: 1, a: 1, b: 1 },
-    { r: 0.5, alpha: Math.min(1e6, Math.max(1e-6, 0.5 / rate)), a: 0.8, b: 2.5 },
-  ];
-  const starts =
-    parsed.starts === undefined
-      ? defaultStarts
-      : parsed.starts.map((s) => ({ ...s, alpha: s.alpha / k }));
+  // The moment-matched start first; (1, 1, 1, 1) as well only when that run does not converge
+  // to a point with a positive-definite Hessian (a second full run costs as much as the first).
+  const moment: BetaGeometricParams = {
+    r: 0.5,
+    alpha: Math.min(1e6, Math.max(1e-6, 0.5 / rate)),
+    a: 0.8,
+    b: 2.5,
+  };
+  const fallbackStarts: BetaGeometricParams[] = [moment, { r: 1, alpha: 1, a: 1, b: 1 }];
+  const userStarts = parsed.starts?.map((s) => ({ ...s, alpha: s.alpha / k }));
   const o = member.dropAtZero;
   // The optimizer asks for the gradient at almost every point whose value it asked for: computing
   // both in one pass and remembering the last point halves the work.
@@ -153,40 +162,49 @@ export function familyFit<Name extends string>(
     return betaGeometricLogLikelihood(params, data, o, gradient);
   };
   const lnK = Math.log(k);
-  return runModelFit({
-    fn,
-    model: member.model,
-    problem: {
-      parameterOrder: [...BETA_GEOMETRIC_PARAMETER_ORDER],
-      transforms: { r: 'log', alpha: 'log', a: 'log', b: 'log' },
-      logLikelihood: evaluate,
-      gradient: (params) => {
-        if (
-          last === undefined ||
-          last.r !== params.r ||
-          last.alpha !== params.alpha ||
-          last.a !== params.a ||
-          last.b !== params.b
-        )
-          evaluate(params);
-        return [gradient[0]!, gradient[1]!, gradient[2]!, gradient[3]!];
+  const attempt = (starts: readonly BetaGeometricParams[]) =>
+    runModelFit({
+      fn,
+      model: member.model,
+      problem: {
+        parameterOrder: [...BETA_GEOMETRIC_PARAMETER_ORDER],
+        transforms: { r: 'log', alpha: 'log', a: 'log', b: 'log' },
+        logLikelihood: evaluate,
+        gradient: (params) => {
+          if (
+            last === undefined ||
+            last.r !== params.r ||
+            last.alpha !== params.alpha ||
+            last.a !== params.a ||
+            last.b !== params.b
+          )
+            evaluate(params);
+          return [gradient[0]!, gradient[1]!, gradient[2]!, gradient[3]!];
+        },
+        starts,
       },
-      starts,
-    },
-    timeUnit: summary.timeUnit,
-    observations: raw.customers,
-    optimizer: options?.optimizer,
-    toOriginalUnits: (params, logLikelihood) => ({
-      params: { ...params, alpha: params.alpha * k },
-      logLikelihood: logLikelihood - raw.repeatPurchases * lnK,
-    }),
-    notes: {
-      likelihood: `${member.citation}; natural log, no constant dropped, in the data's time unit`,
-      timeRescaling: `times divided by ${k} while fitting; alpha and the log-likelihood mapped back`,
-      patterns: raw.size,
-      repeatPurchases: raw.repeatPurchases,
-    },
-  });
+      timeUnit: summary.timeUnit,
+      observations: raw.customers,
+      optimizer: options?.optimizer,
+      toOriginalUnits: (params, logLikelihood) => ({
+        params: { ...params, alpha: params.alpha * k },
+        logLikelihood: logLikelihood - raw.repeatPurchases * lnK,
+      }),
+      notes: {
+        likelihood: `${member.citation}; natural log, no constant dropped, in the data's time unit`,
+        timeRescaling: `times divided by ${k} while fitting; alpha and the log-likelihood mapped back`,
+        patterns: raw.size,
+        repeatPurchases: raw.repeatPurchases,
+      },
+    });
+  if (userStarts !== undefined) return attempt(userStarts);
+  try {
+    const first = attempt([moment]);
+    if (first.standardErrors !== null) return first;
+  } catch (error) {
+    if (!(error instanceof CustomerAssetError) || error.code !== 'fit/not-converged') throw error;
+  }
+  return attempt(fallbackStarts);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +229,11 @@ export function checkedExpectedPurchases(
 }
 
 /** E[X(t)] of a new customer (validated). */
-export function checkedExpectedNew(member: FamilyMember<string>, params: unknown, t: unknown): number {
+export function checkedExpectedNew(
+  member: FamilyMember<string>,
+  params: unknown,
+  t: unknown,
+): number {
   const fn = `${member.prefix}.expectedPurchasesNewCustomer`;
   const p = parseFamilyParams(params, fn);
   const h = parseTime(t, fn, 't');
@@ -258,7 +280,11 @@ function forceOfInterest(fn: string, discountRate: unknown, a: number): number {
       d < 0
         ? 'DERT diverges at a negative discount rate (expected purchases decay only polynomially)'
         : 'undiscounted DERT is infinite when a <= 1 (E[1/p] diverges)',
-      { expected: d < 0 ? 'discountRate > 0' : 'discountRate > 0, or a > 1', received: d, path: ['discountRate'] },
+      {
+        expected: d < 0 ? 'discountRate > 0' : 'discountRate > 0, or a > 1',
+        received: d,
+        path: ['discountRate'],
+      },
     );
   }
   return Math.log1p(d);
@@ -336,7 +362,8 @@ export function familyScore(
         values = new Float64Array(2);
         values[0] = horizon === 0 ? 0 : aliveExpectedCount(rq, aq, a, bq, horizon);
         if (delta !== null) {
-          values[1] = delta === 0 ? (a + bq - 1) / (a - 1) : aliveDiscountedCount(rq, aq, a, bq, delta);
+          values[1] =
+            delta === 0 ? (a + bq - 1) / (a - 1) : aliveDiscountedCount(rq, aq, a, bq, delta);
         }
         byT.set(Ti, values);
       }
@@ -409,7 +436,11 @@ export function familySimulate(
         // Purchases until (and including) the one after which the customer drops out.
         const u = 1 - rng.nextDouble();
         const lastPurchase =
-          p >= 1 ? 1 : p <= 0 ? Number.POSITIVE_INFINITY : 1 + Math.floor(Math.log(u) / Math.log1p(-p));
+          p >= 1
+            ? 1
+            : p <= 0
+              ? Number.POSITIVE_INFINITY
+              : 1 + Math.floor(Math.log(u) / Math.log1p(-p));
         x = Math.min(events, lastPurchase);
         tx =
           x === events

@@ -118,19 +118,25 @@ export function summaryRows(
 /**
  * Indexes raw columns (checked already): merges identical (x, t_x, T) rows, indexes distinct x and,
  * when there are at most 65,536 distinct times, distinct times. Rows are kept in first-seen order.
+ * `merge: false` and `indexTimes: false` keep every row as it is (for benchmarks of the
+ * uncompressed likelihood).
  */
-export function indexColumns(columns: {
-  readonly x: Float64Array;
-  readonly tx: Float64Array;
-  readonly T: Float64Array;
-  readonly n: Float64Array;
-}): IndexedPatterns {
+export function indexColumns(
+  columns: {
+    readonly x: Float64Array;
+    readonly tx: Float64Array;
+    readonly T: Float64Array;
+    readonly n: Float64Array;
+  },
+  options: { readonly merge?: boolean; readonly indexTimes?: boolean } = {},
+): IndexedPatterns {
   const { x, tx, T, n } = columns;
   const rows = x.length;
+  const merge = options.merge ?? true;
   // Time index (abandoned once it passes the limit).
   const timeSlot = new Map<number, number>();
   const timeValues: number[] = [];
-  let indexed = true;
+  let indexed = options.indexTimes ?? true;
   const rowTx = new Int32Array(rows);
   const rowT = new Int32Array(rows);
   for (let i = 0; i < rows && indexed; i += 1) {
@@ -165,7 +171,9 @@ export function indexColumns(columns: {
     let at: number | undefined;
     let key = 0;
     let map: Map<number, number> | undefined;
-    if (numericKeys) {
+    if (!merge) {
+      map = undefined;
+    } else if (numericKeys) {
       key = (x[i]! * nt + rowTx[i]!) * nt + rowT[i]!;
       map = patternOf;
     } else if (x[i] === 0) {

@@ -36,7 +36,7 @@ export { type SbgParams, SbgParamsSchema } from './params.js';
  *
  * const fit = shiftedBetaGeometric.fit({ alive: [1000, 631, 468, 382, 326, 289, 262, 241] });
  * const r = shiftedBetaGeometric.retentionRate(fit.params, 8);
- * console.log(fit.params.alpha.toFixed(3), fit.params.beta.toFixed(3), r.toFixed(3)); // '0.704' '1.182' '0.922'
+ * console.log(fit.params.alpha.toFixed(3), fit.params.beta.toFixed(3), r.toFixed(3)); // '0.704' '1.182' '0.921'
  * ```
  */
 export const shiftedBetaGeometric: ContractualModel<typeof SBG_NAME, SbgParams> =

@@ -101,7 +101,7 @@ export function sbgChurnProbability(params: SbgParams, t: number): number {
  * import { shiftedBetaGeometric } from 'customer-asset';
  *
  * const highEnd = shiftedBetaGeometric.expectedLifetime({ alpha: 1.281, beta: 7.7904 });
- * console.log(highEnd.finite && highEnd.value.toFixed(2)); // '30.93'
+ * console.log(highEnd.finite && highEnd.value.toFixed(2)); // '28.72'
  * console.log(shiftedBetaGeometric.expectedLifetime({ alpha: 0.764, beta: 1.296 }).finite); // false
  * ```
  */
@@ -140,7 +140,7 @@ export function sbgExpectedLifetime(params: SbgParams): ExpectedLifetime {
  *   ],
  *   horizon: 2,
  * });
- * console.log(projection.total.map(Math.round)); // [1631, 1101, 850]
+ * console.log(projection.total.map(Math.round)); // [1631, 1104, 864]
  * ```
  */
 export function sbgProjectSurvival(

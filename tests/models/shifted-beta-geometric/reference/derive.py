@@ -99,15 +99,16 @@ def brute_del(S, d):
     return mp.fsum(S(t) * (1 + d) ** (-t) for t in range(0, horizon(d)))
 
 
-def undiscounted_sum(S, start, N, q):
-    """Sum_{t>=start} S(t) when S(t) ~ C t^-(1+q): terms up to N, then Euler-Maclaurin,
+def undiscounted_sum(S, start, N, q, K):
+    """Sum_{t>=start} S(t) when S(t) ~ K t^-(1+q): terms up to N, then Euler-Maclaurin,
     integral_N^inf S - S(N)/2 - S'(N)/12 + S^(3)(N)/720, with the integral taken over y in (0, 1]
-    after t = N y^(-1/q), where the integrand tends to a constant (no slowly decaying tail)."""
+    after t = N y^(-1/q), where the integrand tends to the constant K N^-q / q as y -> 0. Below the
+    y where t reaches 1e40 the integrand is that constant to within t^-c (negligible)."""
     head = mp.fsum(S(t) for t in range(start, N + 1))
     g = lambda y: S(N * y ** (-1 / q)) * (N / q) * y ** (-1 / q - 1)
-    lo = mp.mpf(10) ** -20
-    cuts = [lo, mp.mpf(10) ** -12, mp.mpf(10) ** -8, mp.mpf(10) ** -4, mp.mpf('0.01'), mp.mpf('0.1'), 1]
-    integral = mp.quad(g, cuts) + g(lo) * lo
+    lo = max(mp.mpf(10) ** -20, (N / mp.mpf(10) ** 40) ** q)
+    cuts = [lo] + [x for x in (mp.mpf(10) ** -12, mp.mpf(10) ** -8, mp.mpf(10) ** -4, mp.mpf('0.01'), mp.mpf('0.1'), mp.mpf('0.5')) if x > lo] + [1]
+    integral = mp.quad(g, cuts) + K * N ** (-q) / q * lo
     return head + integral - S(N) / 2 - mp.diff(S, N) / 12 + mp.diff(S, N, 3) / 720
 
 
@@ -214,9 +215,18 @@ out['bdw.values'] = {
     'survival': [f(S(t), 15) for t in range(0, 11)],
     'DEL': f(brute_del(S, d), 15),
     'DERL': [{'n': n, 'value': f(brute_derl(S, d, n), 15)} for n in (1, 2, 5, 20)],
-    'expectedLifetime': f(undiscounted_sum(Sp, 0, 400, c * a - 1), 13),
-    'expectedLifetime_check_N2000': f(undiscounted_sum(Sp, 0, 2000, c * a - 1), 13),
-    'DERL_undiscounted_n3': f(undiscounted_sum(Sp, 3, 400, c * a - 1) / Sp(2), 13),
+    'expectedLifetime': f(undiscounted_sum(Sp, 0, 400, c * a - 1, mp.gamma(a + b) / mp.gamma(b)), 13),
+    'expectedLifetime_check_N2000': f(undiscounted_sum(Sp, 0, 2000, c * a - 1, mp.gamma(a + b) / mp.gamma(b)), 13),
+    'DERL_undiscounted_n3': f(undiscounted_sum(Sp, 3, 400, c * a - 1, mp.gamma(a + b) / mp.gamma(b)) / Sp(2), 13),
+}
+
+# 6. E[T] near the finiteness boundary c * alpha = 1.01 (a heavy power-law tail).
+a, b, c = mp.mpf('0.5'), mp.mpf(2), mp.mpf('2.02')
+Sp = S_bdw_precise(a, b, c)
+out['bdw.lifetime_near_boundary'] = {
+    'params': {'alpha': 0.5, 'beta': 2, 'c': 2.02},
+    'expectedLifetime': f(undiscounted_sum(Sp, 0, 400, c * a - 1, mp.gamma(a + b) / mp.gamma(b)), 13),
+    'expectedLifetime_check_N2000': f(undiscounted_sum(Sp, 0, 2000, c * a - 1, mp.gamma(a + b) / mp.gamma(b)), 13),
 }
 
 print(json.dumps(out, indent=1))

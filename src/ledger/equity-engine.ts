@@ -1,0 +1,298 @@
+/**
+ * The value roll-forward engine: walks every customer through the periods in date order and books,
+ * in integer units of the declared rounding, the lines of the customer-equity statement.
+ *
+ * For each customer the carrying amount B is the value the statement holds for them, moved only by
+ * dated events (the effective-interest method of amortised-cost accounting):
+ * - a gain (acquisition or reactivation) on day g books the value at gain, V(g) + margin of the gain
+ *   day's purchase (the customer's CLV at that moment), and B = that value;
+ * - between events B accrues interest at the valuation's discount rate on the customer's clock:
+ *   unwind = B × ((1 + d)^(clock(v) − clock(u)) − 1), rounded per accrual;
+ * - a payment (purchase day, renewal) books margin realised m and B −= m;
+ * - a loss books the carrying amount B as value lost and B = 0 (derecognised at carrying amount);
+ * - at the period end, the customer is revalued with the opening assumptions: experience = V(t1) − B
+ *   (what behaviour did to the value: purchases, silence, survival), then one assumption at a time in
+ *   the valuation's order: revaluation_k = V(t1; A_k) − V(t1; A_{k−1}); the last is the closing value.
+ * Under the model loss rule nobody leaves the base; the share 1 − P(alive at t1)/P(alive at t0) of the
+ * carrying amount is booked as value lost to expected churn before the experience line.
+ *
+ * Every line of a customer is rounded once and the experience line is the customer's exact balancing
+ * figure, so the lines add up exactly, per customer and in every total.
+ *
+ * @internal
+ */
+import { addPeriods, type CalendarPeriod } from '../data/cohort-calendar.js';
+import type { RoundingMode } from '../money/rounding.js';
+import { CANCEL } from './book.js';
+import { aliveBySlot } from './count-engine.js';
+import { roundUnits, toUnits } from './float-rounding.js';
+import type { Prepared } from './prepare.js';
+import { inactivitySpells, maxSpellDays } from './spells.js';
+import { type UnitsGrid, unitsGrid } from './units-grid.js';
+import type { BoundValuation, CustomerState, CustomerValuation } from './valuation.js';
+
+/** The valuations of one period: the opening assumptions and the revaluation steps at its end. */
+export interface PeriodValuation {
+  readonly opening: BoundValuation;
+  /** One step per revised assumption, in revaluation order: its line index and the valuation after it. */
+  readonly steps: readonly { readonly line: number; readonly bound: BoundValuation }[];
+}
+
+/** Fixed line indexes of the equity grids; revaluation lines follow from REVALUATION. */
+export const ACQUIRED = 0;
+export const REACTIVATED = 1;
+export const LOST = 2;
+export const MARGIN = 3;
+export const UNWIND = 4;
+export const EXPERIENCE = 5;
+export const CLOSING = 6;
+export const REVALUATION = 7;
+
+/** Per line, an exact grid over rows × slots (index = row * width + slot). */
+export interface EquityGrids {
+  readonly width: number;
+  readonly lines: readonly UnitsGrid[];
+}
+
+const LOSS_EVENT = 0;
+const GAIN_EVENT = 1;
+const PAY_EVENT = 2;
+const REFUND_EVENT = 3;
+
+interface Events {
+  days: Int32Array;
+  kinds: Uint8Array;
+  amounts: Float64Array;
+  n: number;
+}
+
+function grow(ev: Events, need: number): void {
+  if (need <= ev.days.length) return;
+  const size = Math.max(need, ev.days.length * 2);
+  const days = new Int32Array(size);
+  days.set(ev.days);
+  const kinds = new Uint8Array(size);
+  kinds.set(ev.kinds);
+  const amounts = new Float64Array(size);
+  amounts.set(ev.amounts);
+  ev.days = days;
+  ev.kinds = kinds;
+  ev.amounts = amounts;
+}
+
+function push(ev: Events, day: number, kind: number, amount: number): void {
+  grow(ev, ev.n + 1);
+  ev.days[ev.n] = day;
+  ev.kinds[ev.n] = kind;
+  ev.amounts[ev.n] = amount;
+  ev.n += 1;
+}
+
+/** A transaction customer's dated events: gains and losses of the rule, payments while in the base. */
+function transactionEvents(p: Prepared, c: number, spells: Int32Array, ev: Events): void {
+  const { book, rule, timeline } = p;
+  const n =
+    rule.kind === 'inactivity'
+      ? inactivitySpells(book, c, rule.days, timeline.endDay, spells)
+      : ((spells[0] = book.firstDay[c]!), 1);
+  ev.n = 0;
+  let j = 0;
+  let inBase = false;
+  for (let i = book.offsets[c]!; i < book.offsets[c + 1]!; i += 1) {
+    const d = book.days[i]!;
+    const amount = book.units[i]! / 1e4;
+    while (j < n && j % 2 === 1 && spells[j]! <= d) {
+      push(ev, spells[j]!, LOSS_EVENT, 0);
+      j += 1;
+      inBase = false;
+    }
+    if (j < n && j % 2 === 0 && spells[j] === d) {
+      push(ev, d, GAIN_EVENT, amount);
+      j += 1;
+      inBase = true;
+    } else if (inBase) push(ev, d, book.kinds[i] === 1 ? PAY_EVENT : REFUND_EVENT, amount);
+  }
+  for (; j < n; j += 1) push(ev, spells[j]!, LOSS_EVENT, 0);
+}
+
+/** A subscriber's dated events: starts and reactivations, renewals at each anniversary, cancellations. */
+function subscriptionEvents(p: Prepared, c: number, period: CalendarPeriod, ev: Events): void {
+  const { book, timeline } = p;
+  ev.n = 0;
+  const a = book.offsets[c]!;
+  const b = book.offsets[c + 1]!;
+  for (let i = a; i < b; i += 1) {
+    const d = book.days[i]!;
+    if (book.kinds[i] === CANCEL) {
+      push(ev, d, LOSS_EVENT, 0);
+      continue;
+    }
+    push(ev, d, GAIN_EVENT, 0);
+    const stop = i + 1 < b ? book.days[i + 1]! : timeline.endDay + 1;
+    for (let k = 1; ; k += 1) {
+      const anniversary = addPeriods(d, k, period);
+      if (anniversary >= stop || anniversary > timeline.endDay) break;
+      push(ev, anniversary, PAY_EVENT, 0);
+    }
+  }
+}
+
+type MutableState = { -readonly [K in keyof CustomerState]: CustomerState[K] };
+
+/** Runs the engine. `grid` makes the exact accumulators (float64 or bigint). */
+export function equityGrids(
+  p: Prepared,
+  valuation: CustomerValuation<Readonly<Record<string, unknown>>>,
+  periods: readonly PeriodValuation[],
+  lineCount: number,
+  scale: number,
+  mode: RoundingMode,
+  fn: string,
+  bound: number,
+): EquityGrids & { readonly magnitude: number } {
+  const { book, timeline, map, rule } = p;
+  const width = timeline.count + 1;
+  const lines = Array.from({ length: lineCount }, () => unitsGrid(map.rows * width, bound));
+  const subscriptions = book.source === 'subscriptions';
+  const period = valuation.timeUnit as CalendarPeriod;
+  const spells = new Int32Array(maxSpellDays(book) + 2);
+  const ev: Events = {
+    days: new Int32Array(64),
+    kinds: new Uint8Array(64),
+    amounts: new Float64Array(64),
+    n: 0,
+  };
+  const alive = new Float64Array(width);
+  const rowsOf = [0, 0, 0];
+  const k = map.groupRow === null ? 2 : 3;
+  let magnitude = 0;
+  const book_ = (line: number, slot: number, units: number) => {
+    if (units === 0) return;
+    magnitude += Math.abs(units);
+    for (let j = 0; j < k; j += 1) lines[line]!.add(rowsOf[j]! * width + slot, units);
+  };
+  const state: MutableState = {
+    customerId: '',
+    day: 0,
+    acquisitionDay: 0,
+    spellStartDay: 0,
+    lastPurchaseDay: 0,
+    repeatPurchases: 0,
+    repeatSpend: 0,
+  };
+  const round = (x: number) => toUnits(x, scale, mode, fn);
+  const value = (v: BoundValuation, day: number) => {
+    state.day = day;
+    return round(v.value(state));
+  };
+  for (let c = 0; c < book.size; c += 1) {
+    rowsOf[1] = map.cohortRow[c]!;
+    if (map.groupRow !== null) rowsOf[2] = map.groupRow[c]!;
+    if (subscriptions) subscriptionEvents(p, c, period, ev);
+    else transactionEvents(p, c, spells, ev);
+    if (rule.kind === 'model') {
+      alive.fill(1);
+      aliveBySlot(book, c, timeline, rule, fn, (s, q) => {
+        alive[s] = q;
+      });
+    }
+    const acquisition = book.firstDay[c]!;
+    state.customerId = book.ids[c]!;
+    state.acquisitionDay = acquisition;
+    state.spellStartDay = acquisition;
+    state.lastPurchaseDay = acquisition;
+    state.repeatPurchases = 0;
+    state.repeatSpend = 0;
+    let inBase = false;
+    let carried = 0;
+    let lastDay = 0;
+    let e = 0;
+    let gainedAt = -1;
+    const accrue = (v: BoundValuation, slot: number, day: number) => {
+      if (!inBase || day <= lastDay) return;
+      const growth =
+        (1 + v.discountRate) ** (valuation.clock(state, day) - valuation.clock(state, lastDay)) - 1;
+      const interest = roundUnits(carried * growth, mode, fn);
+      carried += interest;
+      book_(UNWIND, slot, interest);
+      lastDay = day;
+    };
+    for (let s = 0; s < width; s += 1) {
+      const t1 = timeline.checkDays[s]!;
+      const v = periods[Math.max(s, 1) - 1]!.opening;
+      const booking = s > 0;
+      gainedAt = -1;
+      for (; e < ev.n && ev.days[e]! <= t1; e += 1) {
+        const d = ev.days[e]!;
+        const kind = ev.kinds[e]!;
+        if (booking) accrue(v, s, d);
+        if (kind === LOSS_EVENT) {
+          if (booking) book_(LOST, s, carried);
+          carried = 0;
+          inBase = false;
+          continue;
+        }
+        const amount = ev.amounts[e]!;
+        if (kind === GAIN_EVENT) {
+          const first = d === acquisition;
+          state.spellStartDay = d;
+          state.lastPurchaseDay = d;
+          if (subscriptions) state.repeatPurchases = 0;
+          else if (!first) {
+            state.repeatPurchases += 1;
+            state.repeatSpend += amount;
+          }
+          if (booking) {
+            const m = round(v.margin(amount));
+            const gained = value(v, d) + m;
+            book_(first ? ACQUIRED : REACTIVATED, s, gained);
+            book_(MARGIN, s, m);
+            carried = gained - m;
+            gainedAt = s;
+          }
+          inBase = true;
+          lastDay = d;
+          continue;
+        }
+        if (kind === PAY_EVENT) {
+          state.lastPurchaseDay = d;
+          state.repeatPurchases += 1;
+          if (!subscriptions) state.repeatSpend += amount;
+        }
+        if (booking) {
+          const m = round(v.margin(amount));
+          book_(MARGIN, s, m);
+          carried -= m;
+        }
+      }
+      if (!inBase) continue;
+      if (!booking) {
+        carried = value(v, t1);
+        book_(CLOSING, 0, carried);
+        lastDay = t1;
+        continue;
+      }
+      accrue(v, s, t1);
+      if (rule.kind === 'model') {
+        const before = gainedAt === s ? 1 : alive[s - 1]!;
+        const share = before > 0 ? 1 - alive[s]! / before : 0;
+        if (share > 0) {
+          const lost = roundUnits(carried * share, mode, fn);
+          book_(LOST, s, lost);
+          carried -= lost;
+        }
+      }
+      let current = value(v, t1);
+      book_(EXPERIENCE, s, current - carried);
+      for (const step of periods[s - 1]!.steps) {
+        const next = value(step.bound, t1);
+        book_(step.line, s, next - current);
+        current = next;
+      }
+      book_(CLOSING, s, current);
+      carried = current;
+      lastDay = t1;
+    }
+  }
+  return { width, lines, magnitude };
+}

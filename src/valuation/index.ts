@@ -1,0 +1,30 @@
+/**
+ * Valuation: where model estimates become Money. CLV per customer and customer equity from any
+ * transaction model and a spend model, with intervals from parameter uncertainty.
+ */
+export {
+  type ClvConventions,
+  type CustomerLifetimeValues,
+  type CustomerValueInterval,
+  customerLifetimeValue,
+  safeCustomerLifetimeValue,
+  type ValuationPeriod,
+} from './clv.js';
+export type {
+  ClvIntervalOptions,
+  CustomerLifetimeValueInput,
+  SpendComponent,
+  TransactionComponent,
+} from './clv-input.js';
+export type { DiscountConvention, DiscountInput } from './discount-rate.js';
+export {
+  type IntervalMethod,
+  type IntervalScale,
+  type PredictionInterval,
+  type PredictionIntervalOptions,
+  predictionInterval,
+  safePredictionInterval,
+} from './prediction-interval.js';
+export type { ParametricModel } from './parameter-uncertainty.js';
+export type { SpendModelLike } from './spend-column.js';
+export type { CalendarConvention, ConvertedDuration } from './time-conversion.js';

@@ -1,0 +1,12 @@
+import { simulate } from './src/models/pareto-nbd/simulate.js';
+import { fitParetoNbd as fit } from './src/models/pareto-nbd/fit.js';
+import { cpuMs } from './tmp-cpu.js';
+const N = Number(process.argv[2] ?? 1000000);
+const Ts = Array.from({ length: N }, (_, i) => 52 + (i % 365) / 7);
+let t0 = performance.now();
+const sum = simulate({ r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 }, { customers: N, T: Ts, seed: 42, timeUnit: 'week' });
+console.log('simulate ms', (performance.now() - t0).toFixed(0));
+t0 = performance.now();
+let f = fit(sum);
+console.log('fit wall ms', (performance.now() - t0).toFixed(0), f.params, f.logLikelihood, f.diagnostics, f.standardErrors);
+console.log('fit cpu ms', cpuMs(() => { f = fit(sum); }, 2).toFixed(0));

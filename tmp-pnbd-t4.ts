@@ -1,0 +1,11 @@
+import { cdnowSummaryExactWeeks, syntheticBgNbd100k } from './tests/models/helpers/cdnow.js';
+import { fitParetoNbd as fit } from './src/models/pareto-nbd/fit.js';
+import { cpuMs } from './tmp-cpu.js';
+const s = cdnowSummaryExactWeeks();
+const syn = syntheticBgNbd100k();
+let f = fit(s);
+console.log(f.params, f.logLikelihood, f.diagnostics.iterations, f.diagnostics.functionEvaluations, f.diagnostics.gradientEvaluations);
+console.log('cdnow cpu ms', cpuMs(() => { f = fit(s); }, 20).toFixed(2));
+let g = fit(syn);
+console.log(g.params, g.logLikelihood, g.diagnostics.iterations, g.diagnostics.functionEvaluations, g.diagnostics.gradientEvaluations);
+console.log('syn cpu ms', cpuMs(() => { g = fit(syn); }, 5).toFixed(2));
