@@ -5,7 +5,8 @@ The held-out checks of REFERENCE.md are derived here from the formulas with mpma
 and each is confirmed a second way, by an integration that never calls 2F1:
 - E[Y(t) | x, t_x, T], P(alive at T), P(alive at T + t) and DERT are integrals over the posterior of
   (lambda, p); the lambda integrals are elementary (Gamma moments) and the p integral is done by
-  mpmath's tanh-sinh quadrature (and, for two customers, the full 2-D (lambda, p) quadrature);
+  mpmath's tanh-sinh quadrature (and, for two customers, the full 2-D (lambda, p) quadrature with
+  scipy's QUADPACK);
 - E[X(t)] of a new customer is checked against the same p-quadrature of E[(1 - (alpha/(alpha+pt))^r)/p];
 - the maximum-likelihood fits use scipy's Nelder-Mead then BFGS on log-parameters, polished with
   mpmath's findroot on the score equations, and the LL at the optimum is recomputed at 40 digits.
@@ -23,6 +24,7 @@ import os
 
 import mpmath as mp
 import numpy as np
+from scipy import integrate
 from scipy.optimize import minimize
 from scipy.special import gammaln
 
@@ -251,16 +253,35 @@ def expected_new_quad(P, t, o):
 
 
 def expected_cond_2d(P, t, x, tx, T, o):
-    """Full 2-D quadrature over (lambda, p) of the posterior expectation (slow; two customers)."""
-    r, al, a, b = (mp.mpf(v) for v in P)
-    t, tx, T = mp.mpf(t), mp.mpf(tx), mp.mpf(T)
-    prior = lambda l, p: mp.exp(r * mp.log(al) + (r - 1) * mp.log(l) - al * l - mp.loggamma(r)) * p ** (a - 1) * (1 - p) ** (b - 1) / mp.beta(a, b)
-    alive = lambda l, p: (1 - p) ** (x + o) * l ** x * mp.exp(-l * T)
-    dead = lambda l, p: p * (1 - p) ** (x + o - 1) * l ** x * mp.exp(-l * tx) if x + o > 0 else 0
-    with mp.workdps(20):
-        num = mp.quad(lambda l, p: prior(l, p) * alive(l, p) * (1 - mp.exp(-l * p * t)) / p, [0, 1, 10, mp.inf], [0, 1])
-        den = mp.quad(lambda l, p: prior(l, p) * (alive(l, p) + dead(l, p)), [0, 1, 10, mp.inf], [0, 1])
-    return num / den
+    """Full 2-D quadrature over (lambda, p) of the posterior expectation, in double precision with
+    scipy (QUADPACK), after lambda = u^(1/r) and p = v^(1/a), which remove the endpoint
+    singularities of the Gamma and Beta densities. Agrees with the closed form to ~1e-9."""
+    r, al, a, b = (float(v) for v in P)
+    t, tx, T = float(t), float(tx), float(T)
+
+    def weight(u, v):
+        lam = u ** (1 / r)
+        p = v ** (1 / a)
+        g = math.exp(r * math.log(al) - float(mp.loggamma(r + 1)) - al * lam)
+        w = (1 - p) ** (b - 1) / (a * math.exp(float(lbeta(a, b))))
+        return lam, p, g * w
+
+    def num(u, v):
+        lam, p, w = weight(u, v)
+        if p == 0:
+            return w * (1 - p) ** (x + o) * lam ** x * math.exp(-lam * T) * lam * t
+        return w * (1 - p) ** (x + o) * lam ** x * math.exp(-lam * T) * -math.expm1(-lam * p * t) / p
+
+    def den(u, v):
+        lam, p, w = weight(u, v)
+        alive = (1 - p) ** (x + o) * lam ** x * math.exp(-lam * T)
+        dead = p * (1 - p) ** (x + o - 1) * lam ** x * math.exp(-lam * tx) if x + o > 0 else 0.0
+        return w * (alive + dead)
+
+    opts = {'epsabs': 0, 'epsrel': 1e-11, 'limit': 200}
+    top = integrate.nquad(num, [[0, np.inf], [0, 1]], opts=[opts, opts])[0]
+    bottom = integrate.nquad(den, [[0, np.inf], [0, 1]], opts=[opts, opts])[0]
+    return mp.mpf(top / bottom)
 
 
 def dert_handbook(P, d, x, tx, T, o, terms=20000):

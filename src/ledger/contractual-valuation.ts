@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { fail } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import { addPeriods, type CalendarPeriod } from '../data/cohort-calendar.js';
+import { civilFromDays, daysFromCivil, daysInMonth } from '../data/calendar.js';
+import type { CalendarPeriod } from '../data/cohort-calendar.js';
 import { CalendarPeriodSchema } from '../data/cohort-input.js';
 import type { ContractualModel } from '../models/contractual-types.js';
 import { type Money, MoneySchema } from '../money/money.js';
@@ -10,19 +11,72 @@ import type { BoundValuation, CustomerState, CustomerValuation } from './valuati
 /**
  * Time from `start` to `day` in contract periods: k whole periods to the latest anniversary on or
  * before `day` (anniversaries on the same day of the month, clamped to month ends, counted from
- * `start`), plus the elapsed share of the current period in days. Whole at every anniversary, and
- * additive within a period, so interest accrued on it compounds exactly.
+ * `start`, as `addPeriods` does), plus the elapsed share of the current period in days. Whole at
+ * every anniversary, and additive within a period, so interest accrued on it compounds exactly.
  */
 export function contractClock(start: number, day: number, period: CalendarPeriod): number {
   if (period === 'week') return (day - start) / 7;
-  const days = day - start;
-  const perPeriod = period === 'month' ? 30.436875 : period === 'quarter' ? 91.310625 : 365.2425;
-  let k = Math.max(0, Math.floor(days / perPeriod) - 1);
-  while (addPeriods(start, k + 1, period) <= day) k += 1;
-  while (k > 0 && addPeriods(start, k, period) > day) k -= 1;
-  const a = addPeriods(start, k, period);
-  const b = addPeriods(start, k + 1, period);
+  const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
+  const [sy, sm, sd] = civilFromDays(start);
+  const [y, m] = civilFromDays(day);
+  const base = sy * 12 + sm - 1;
+  let k = Math.floor((y * 12 + m - 1 - base) / months);
+  let a = anniversary(base, sd, k * months);
+  if (a > day) {
+    k -= 1;
+    a = anniversary(base, sd, k * months);
+  }
+  const b = anniversary(base, sd, (k + 1) * months);
   return k + (day - a) / (b - a);
+}
+
+/**
+ * {@link contractClock} with a cache of the last contract period it found (per start day): calls
+ * that move forward through a subscriber's periods, as the ledger's do, cost a few arithmetic
+ * operations instead of calendar conversions.
+ */
+export function cachedContractClock(period: CalendarPeriod): (start: number, day: number) => number {
+  if (period === 'week') return (start, day) => (day - start) / 7;
+  const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
+  let lastStart = Number.NaN;
+  let base = 0;
+  let dom = 0;
+  let k = 0;
+  let a = 0;
+  let b = 0;
+  return (start, day) => {
+    if (start !== lastStart) {
+      const [sy, sm, sd] = civilFromDays(start);
+      lastStart = start;
+      base = sy * 12 + sm - 1;
+      dom = sd;
+      k = 0;
+      a = start;
+      b = anniversary(base, dom, months);
+    }
+    if (day >= b && day < b + 400) {
+      // step forward period by period (at most a few steps in the ledger's forward walk)
+      while (day >= b) {
+        k += 1;
+        a = b;
+        b = anniversary(base, dom, (k + 1) * months);
+      }
+    } else if (day < a || day >= b) {
+      const tau = contractClock(start, day, period);
+      k = Math.floor(tau);
+      a = anniversary(base, dom, k * months);
+      b = anniversary(base, dom, (k + 1) * months);
+    }
+    return k + (day - a) / (b - a);
+  };
+}
+
+/** The day `months` calendar months after month index `base` (year * 12 + month - 1), day `dom` clamped. */
+function anniversary(base: number, dom: number, months: number): number {
+  const index = base + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return daysFromCivil(year, month, Math.min(dom, daysInMonth(year, month)));
 }
 
 /** The assumptions of a {@link contractualValuation}, revalued in this order. */

@@ -21,7 +21,9 @@
  *
  * @internal
  */
-import { addPeriods, type CalendarPeriod } from '../data/cohort-calendar.js';
+import { civilFromDays, daysFromCivil, daysInMonth } from '../data/calendar.js';
+import type { CalendarPeriod } from '../data/cohort-calendar.js';
+import { contractClock } from './contractual-valuation.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { CANCEL } from './book.js';
 import { aliveBySlot } from './count-engine.js';
@@ -115,12 +117,23 @@ function transactionEvents(p: Prepared, c: number, spells: Int32Array, ev: Event
   for (; j < n; j += 1) push(ev, spells[j]!, LOSS_EVENT, 0);
 }
 
-/** A subscriber's dated events: starts and reactivations, renewals at each anniversary, cancellations. */
-function subscriptionEvents(p: Prepared, c: number, period: CalendarPeriod, ev: Events): void {
+/**
+ * A subscriber's dated events: starts and reactivations, renewals at each anniversary, cancellations.
+ * Renewals on or before `fromDay` other than the latest are left out (they book nothing; the state
+ * only needs the latest). A renewal event carries its index k in `amounts`.
+ */
+function subscriptionEvents(
+  p: Prepared,
+  c: number,
+  period: CalendarPeriod,
+  fromDay: number,
+  ev: Events,
+): void {
   const { book, timeline } = p;
   ev.n = 0;
   const a = book.offsets[c]!;
   const b = book.offsets[c + 1]!;
+  const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
   for (let i = a; i < b; i += 1) {
     const d = book.days[i]!;
     if (book.kinds[i] === CANCEL) {
@@ -128,11 +141,21 @@ function subscriptionEvents(p: Prepared, c: number, period: CalendarPeriod, ev: 
       continue;
     }
     push(ev, d, GAIN_EVENT, 0);
-    const stop = i + 1 < b ? book.days[i + 1]! : timeline.endDay + 1;
-    for (let k = 1; ; k += 1) {
-      const anniversary = addPeriods(d, k, period);
-      if (anniversary >= stop || anniversary > timeline.endDay) break;
-      push(ev, anniversary, PAY_EVENT, 0);
+    const stop = Math.min(i + 1 < b ? book.days[i + 1]! : timeline.endDay + 1, timeline.endDay + 1);
+    const first = d >= fromDay ? 1 : Math.max(1, Math.floor(contractClock(d, fromDay, period)));
+    if (period === 'week') {
+      for (let k = first; d + 7 * k < stop; k += 1) push(ev, d + 7 * k, PAY_EVENT, k);
+      continue;
+    }
+    const [y, m, dom] = civilFromDays(d);
+    const base = y * 12 + m - 1;
+    for (let k = first; ; k += 1) {
+      const index = base + k * months;
+      const year = Math.floor(index / 12);
+      const month = index - year * 12 + 1;
+      const day = daysFromCivil(year, month, Math.min(dom, daysInMonth(year, month)));
+      if (day >= stop) break;
+      push(ev, day, PAY_EVENT, k);
     }
   }
 }
@@ -188,7 +211,7 @@ export function equityGrids(
   for (let c = 0; c < book.size; c += 1) {
     rowsOf[1] = map.cohortRow[c]!;
     if (map.groupRow !== null) rowsOf[2] = map.groupRow[c]!;
-    if (subscriptions) subscriptionEvents(p, c, period, ev);
+    if (subscriptions) subscriptionEvents(p, c, period, timeline.checkDays[0]!, ev);
     else transactionEvents(p, c, spells, ev);
     if (rule.kind === 'model') {
       alive.fill(1);
@@ -206,6 +229,7 @@ export function equityGrids(
     let inBase = false;
     let carried = 0;
     let lastDay = 0;
+    let lastClock = 0;
     let e = 0;
     let gainedAt = -1;
     const accrue = (v: BoundValuation, slot: number, day: number) => {
@@ -252,15 +276,19 @@ export function equityGrids(
           }
           inBase = true;
           lastDay = d;
+          lastClock = valuation.clock(state, d);
           continue;
         }
         if (kind === PAY_EVENT) {
           state.lastPurchaseDay = d;
-          state.repeatPurchases += 1;
-          if (!subscriptions) state.repeatSpend += amount;
+          if (subscriptions) state.repeatPurchases = amount;
+          else {
+            state.repeatPurchases += 1;
+            state.repeatSpend += amount;
+          }
         }
         if (booking) {
-          const m = round(v.margin(amount));
+          const m = round(v.margin(subscriptions ? 0 : amount));
           book_(MARGIN, s, m);
           carried -= m;
         }
@@ -270,6 +298,7 @@ export function equityGrids(
         carried = value(v, t1);
         book_(CLOSING, 0, carried);
         lastDay = t1;
+        lastClock = valuation.clock(state, t1);
         continue;
       }
       accrue(v, s, t1);
@@ -291,7 +320,6 @@ export function equityGrids(
       }
       book_(CLOSING, s, current);
       carried = current;
-      lastDay = t1;
     }
   }
   return { width, lines, magnitude };

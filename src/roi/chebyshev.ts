@@ -8,45 +8,53 @@
  * @internal
  */
 
-/** A vector-valued interpolant on [lo, hi]. */
-export type Interpolant = (x: number) => readonly number[];
+/** A vector-valued interpolant on [lo, hi]: writes f(x) into `out` and returns it. */
+export type Interpolant = (x: number, out: Float64Array) => Float64Array;
 
 function build(
   f: (x: number) => readonly number[],
   lo: number,
   hi: number,
   n: number,
-): { nodes: number[]; values: (readonly number[])[]; evaluate: Interpolant } {
-  const nodes: number[] = [];
-  const values: (readonly number[])[] = [];
-  const weights: number[] = [];
+): { nodes: Float64Array; values: Float64Array; dims: number; evaluate: Interpolant } {
+  const nodes = new Float64Array(n + 1);
+  const weights = new Float64Array(n + 1);
+  const rows: (readonly number[])[] = [];
   for (let j = 0; j <= n; j += 1) {
     const x = (lo + hi) / 2 + ((hi - lo) / 2) * Math.cos((j * Math.PI) / n);
-    nodes.push(x);
-    values.push(f(x));
-    weights.push((j % 2 === 0 ? 1 : -1) * (j === 0 || j === n ? 0.5 : 1));
+    nodes[j] = x;
+    rows.push(f(x));
+    weights[j] = (j % 2 === 0 ? 1 : -1) * (j === 0 || j === n ? 0.5 : 1);
   }
-  const dims = values[0]!.length;
-  const evaluate: Interpolant = (x) => {
-    const numerator = new Array<number>(dims).fill(0);
+  const dims = rows[0]!.length;
+  // values[j * dims + k] = f_k(x_j): flat, so evaluation allocates nothing.
+  const values = new Float64Array((n + 1) * dims);
+  rows.forEach((row, j) => {
+    for (let k = 0; k < dims; k += 1) values[j * dims + k] = row[k]!;
+  });
+  const evaluate: Interpolant = (x, out) => {
+    out.fill(0);
     let denominator = 0;
     for (let j = 0; j <= n; j += 1) {
       const diff = x - nodes[j]!;
-      if (diff === 0) return values[j]!;
+      if (diff === 0) {
+        for (let k = 0; k < dims; k += 1) out[k] = values[j * dims + k]!;
+        return out;
+      }
       const w = weights[j]! / diff;
       denominator += w;
-      const v = values[j]!;
-      for (let k = 0; k < dims; k += 1) numerator[k]! += w * v[k]!;
+      for (let k = 0; k < dims; k += 1) out[k] = out[k]! + w * values[j * dims + k]!;
     }
-    return numerator.map((s) => s / denominator);
+    for (let k = 0; k < dims; k += 1) out[k] = out[k]! / denominator;
+    return out;
   };
-  return { nodes, values, evaluate };
+  return { nodes, values, dims, evaluate };
 }
 
 /**
  * Interpolates `f` on [lo, hi] (lo < hi), starting at degree 16 and doubling up to 512 until the
- * relative error at four midpoints is below 1e-12 of the largest value. Returns the best interpolant
- * found.
+ * error at four midpoints between nodes is below 1e-12 of the largest value. Returns the best
+ * interpolant found.
  */
 export function chebyshevInterpolant(
   f: (x: number) => readonly number[],
@@ -58,12 +66,13 @@ export function chebyshevInterpolant(
     const candidate = build(f, lo, hi, n);
     if (n >= 512) return candidate.evaluate;
     let scale = 0;
-    for (const v of candidate.values) for (const y of v) scale = Math.max(scale, Math.abs(y));
+    for (const y of candidate.values) scale = Math.max(scale, Math.abs(y));
     let worst = 0;
+    const approx = new Float64Array(candidate.dims);
     for (const j of [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n - 1]) {
       const x = (candidate.nodes[j]! + candidate.nodes[j + 1]!) / 2;
       const exact = f(x);
-      const approx = candidate.evaluate(x);
+      candidate.evaluate(x, approx);
       for (let k = 0; k < exact.length; k += 1)
         worst = Math.max(worst, Math.abs(exact[k]! - approx[k]!));
     }

@@ -128,22 +128,31 @@ export function simulateScenario(
   const [supportLo, supportHi] = effectSupport(effects.retention);
   const lo = Math.max(lowest, supportLo);
   const hi = Math.min(highest, supportHi);
-  let evaluate: ValueFunction;
+  // evaluate(Δ, out) writes [PV margin, PV active, PV per referral] at uplift baseShift + Δ.
+  let evaluate: (x: number, out: Float64Array) => Float64Array;
   if (isDegenerate(effects.retention) || !(hi > lo)) {
-    const fixed = exact(baseShift + Math.min(Math.max(effectMean(effects.retention), lowest), highest));
+    const fixed = Float64Array.from(
+      exact(baseShift + Math.min(Math.max(effectMean(effects.retention), lowest), highest)),
+    );
     evaluate = () => fixed;
   } else if (kernel.kind === 'rates') {
     // One smooth piece: r' = r + Δ.
     const piece = chebyshevInterpolant((x) => exact(baseShift + x), lo, hi);
-    evaluate = (x) => piece(Math.min(Math.max(x, lo), hi));
+    evaluate = (x, out) => piece(Math.min(Math.max(x, lo), hi), out);
   } else {
     // The uplift scales churn above Δ = 0 and retention below: interpolate each side separately.
     const kink = -baseShift;
-    const left = kink > lo ? chebyshevInterpolant((x) => exact(baseShift + x), lo, Math.min(kink, hi)) : null;
-    const right = kink < hi ? chebyshevInterpolant((x) => exact(baseShift + x), Math.max(kink, lo), hi) : null;
-    evaluate = (x) => {
+    const left =
+      kink > lo
+        ? chebyshevInterpolant((x) => exact(baseShift + x), lo, Math.min(kink, hi))
+        : null;
+    const right =
+      kink < hi
+        ? chebyshevInterpolant((x) => exact(baseShift + x), Math.max(kink, lo), hi)
+        : null;
+    evaluate = (x, out) => {
       const y = Math.min(Math.max(x, lo), hi);
-      return (y < kink ? left! : right!)(y);
+      return (y < kink ? left! : right!)(y, out);
     };
   }
   const sample = {
@@ -155,6 +164,7 @@ export function simulateScenario(
   const rng = createRandom(options.seed);
   const n = options.draws;
   const multiples = new Float64Array(n);
+  const scratch = new Float64Array(3);
   const clamped = { retention: 0, spend: 0, referrals: 0 };
   let atLeast = 0;
   let positive = 0;
@@ -178,7 +188,10 @@ export function simulateScenario(
       rho = 0;
       clamped.referrals += 1;
     }
-    const [em, ea, rs] = evaluate(delta) as [number, number, number];
+    const value = evaluate(delta, scratch);
+    const em = value[0]!;
+    const ea = value[1]!;
+    const rs = value[2]!;
     const benefit =
       (1 + sigma) * f * em + kappa * ea - f * baseMargin + rho * ((1 + sigma) * f * newMargin + kappa) * rs;
     const multiple = benefit / pvCost;

@@ -76,6 +76,13 @@ export interface RetentionVsAcquisitionResult {
    */
   readonly spendPerDollarOfGain: DecimalValue | null;
   /**
+   * The most the retention uplift may cost (in PV) and still return as much per dollar as acquisition
+   * does at `acquisitionCost`: retentionGain × CAC / CLV_new, since each dollar of acquisition returns
+   * CLV_new/CAC. null when a new customer has no positive value. Assumes acquisition scales at a
+   * constant CAC (the customer-equity test relaxes that).
+   */
+  readonly breakEvenRetentionSpend: Money | null;
+  /**
    * Point elasticities d ln CE / d ln x (signed: retention and margin positive, acquisition cost and
    * discount rate negative). The retention elasticity is the derivative in the direction of more
    * retention. null when customer equity is not positive.
@@ -247,6 +254,9 @@ export function retentionVsAcquisition(
     equivalentAcquisition: equivalent,
     spendPerDollarOfGain:
       equivalent && gain.gt(0) ? freezeDecimal(amountOf(equivalent.spend).div(gain)) : null,
+    breakEvenRetentionSpend: parts.newCustomerValue.gt(0)
+      ? toMoney(gain.times(cac).div(parts.newCustomerValue))
+      : null,
     elasticities,
     onePercentImprovement: improvement,
     acquisition: acquisitionEconomicsOf(kernel, cac, d, horizon),

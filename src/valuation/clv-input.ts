@@ -7,13 +7,13 @@ import { fail } from '../core/errors.js';
 import type { FittedModel } from '../core/fitted-model.js';
 import { type Duration, DurationSchema, type TimeUnit } from '../core/time-unit.js';
 import { parseInput, SeedSchema } from '../core/validate.js';
+import type { TransactionModel, TransactionSummaryInput } from '../models/types.js';
 import type { CurrencyCode } from '../money/currencies.js';
 import { checkCurrency } from '../money/currencies.js';
 import type { DecimalInput, DecimalValue } from '../money/decimal.js';
 import { DecimalInputSchema, parseDecimal } from '../money/decimal-input.js';
 import { type PaymentTiming, PaymentTimingSchema } from '../money/discounting.js';
 import { amountOf, type Money, MoneySchema } from '../money/money.js';
-import type { TransactionModel, TransactionSummaryInput } from '../models/types.js';
 import { type DiscountInput, DiscountInputSchema } from './discount-rate.js';
 import type { IntervalMethod } from './prediction-interval.js';
 import type { SpendModelLike } from './spend-column.js';
@@ -125,7 +125,9 @@ const PositiveDurationSchema = /* @__PURE__ */ DurationSchema.refine((d) => d.va
 export const CustomerLifetimeValueInputSchema = /* @__PURE__ */ z
   .object({
     transactions: z.union([
-      z.object({ model: TransactionModelSchema, params: z.record(z.string(), z.unknown()) }).strict(),
+      z
+        .object({ model: TransactionModelSchema, params: z.record(z.string(), z.unknown()) })
+        .strict(),
       z.object({ model: TransactionModelSchema, fitted: FittedSchema }).strict(),
     ]),
     spend: z.union([
@@ -179,15 +181,13 @@ export interface CheckedClvInput {
   readonly timing: PaymentTiming | undefined;
   readonly period: Duration | undefined;
   readonly calendar: CalendarConvention;
-  readonly interval:
-    | {
-        readonly level: number;
-        readonly method: IntervalMethod;
-        readonly draws: number;
-        readonly seed: number | null;
-        readonly requested: boolean;
-      }
-    | null;
+  readonly interval: {
+    readonly level: number;
+    readonly method: IntervalMethod;
+    readonly draws: number;
+    readonly seed: number | null;
+    readonly requested: boolean;
+  } | null;
 }
 
 function checkComponent<M extends { name: string; paramsSchema: z.ZodType<AnyParams> }>(
@@ -200,11 +200,16 @@ function checkComponent<M extends { name: string; paramsSchema: z.ZodType<AnyPar
   if (component.fitted !== undefined) {
     const fitted = component.fitted;
     if (fitted.model !== model.name)
-      fail('input/invalid', fn, `${root}.fitted is a fit of '${fitted.model}', not of '${model.name}'`, {
-        expected: `a fitted record of '${model.name}'`,
-        received: fitted.model,
-        path: [root, 'fitted', 'model'],
-      });
+      fail(
+        'input/invalid',
+        fn,
+        `${root}.fitted is a fit of '${fitted.model}', not of '${model.name}'`,
+        {
+          expected: `a fitted record of '${model.name}'`,
+          received: fitted.model,
+          path: [root, 'fitted', 'model'],
+        },
+      );
     if (timeUnit !== null && fitted.timeUnit !== timeUnit)
       fail(
         'input/invalid',
@@ -226,7 +231,11 @@ export function checkClvInput(input: unknown, fn: string): CheckedClvInput {
   const timeUnit = summary.timeUnit;
   const currency = checkCurrency(parsed.currency, fn, ['currency']);
   const transactions = checkComponent(
-    parsed.transactions as { model: TransactionModel<string, AnyParams>; params?: unknown; fitted?: FittedModel<string, AnyParams> },
+    parsed.transactions as {
+      model: TransactionModel<string, AnyParams>;
+      params?: unknown;
+      fitted?: FittedModel<string, AnyParams>;
+    },
     timeUnit,
     fn,
     'transactions',
@@ -250,12 +259,20 @@ export function checkClvInput(input: unknown, fn: string): CheckedClvInput {
     spend = { kind: 'amount', amount: value, amountFloat: value.toNumber() };
   } else {
     const component = checkComponent(
-      parsed.spend as { model: SpendModelLike<AnyParams>; params?: unknown; fitted?: FittedModel<string, AnyParams> },
+      parsed.spend as {
+        model: SpendModelLike<AnyParams>;
+        params?: unknown;
+        fitted?: FittedModel<string, AnyParams>;
+      },
       null,
       fn,
       'spend',
     );
-    if (summary.kind === 'rfm-summary' && summary.currency !== null && summary.currency !== currency)
+    if (
+      summary.kind === 'rfm-summary' &&
+      summary.currency !== null &&
+      summary.currency !== currency
+    )
       fail('money/currency-mismatch', fn, "the summary's monetary values are in another currency", {
         expected: currency,
         received: summary.currency,

@@ -15,7 +15,6 @@ import {
   drawParameters,
   type ParameterDistribution,
   type ParametricModel,
-  quadraticForm,
   quadraticFormVector,
   sortedQuantile,
 } from './parameter-uncertainty.js';
@@ -67,17 +66,34 @@ function spendOf(input: ClvIntervalInput, params: AnyParams): Float64Array {
   return spendColumn(input.spendModel!, params, input.rows, input.summary, input.fn);
 }
 
+/** sᵀ Σ s with s_j = ∂f/∂θ_j / f at row `i` (the gradient of ln f). */
+function logQuadraticForm(
+  columns: readonly Float64Array[],
+  covariance: readonly (readonly number[])[],
+  i: number,
+  value: number,
+  scratch: Float64Array,
+): number {
+  for (let j = 0; j < columns.length; j += 1) scratch[j] = columns[j]![i]! / value;
+  return quadraticFormVector(scratch, covariance);
+}
+
 /** Delta method on the log scale: R·e^(±z·se(ln R)), and the same for the total. */
 function deltaBounds(input: ClvIntervalInput): RevenueBounds {
   const { rows, discounted: D, spend: M, transactionDist, spendDist } = input;
   const z = normalQuantile(0.5 + input.level / 2);
-  const gradD = transactionDist === null ? null : centralGradient(transactionDist, (p) => discountedOf(input, p));
+  const gradD =
+    transactionDist === null
+      ? null
+      : centralGradient(transactionDist, (p) => discountedOf(input, p));
   const gradM = spendDist === null ? null : centralGradient(spendDist, (p) => spendOf(input, p));
   const size = rows.size;
   const lower = new Float64Array(size);
   const upper = new Float64Array(size);
   const totalGradD = new Float64Array(gradD?.length ?? 0);
   const totalGradM = new Float64Array(gradM?.length ?? 0);
+  const scratchD = gradD === null ? null : new Float64Array(gradD.length);
+  const scratchM = gradM === null ? null : new Float64Array(gradM.length);
   let total = 0;
   for (let i = 0; i < size; i += 1) {
     const d = D[i]!;
@@ -86,17 +102,22 @@ function deltaBounds(input: ClvIntervalInput): RevenueBounds {
     const c = rows.count[i]!;
     total += c * r;
     if (gradD !== null)
-      for (let j = 0; j < gradD.length; j += 1) totalGradD[j] = totalGradD[j]! + c * m * gradD[j]![i]!;
+      for (let j = 0; j < gradD.length; j += 1)
+        totalGradD[j] = totalGradD[j]! + c * m * gradD[j]![i]!;
     if (gradM !== null)
-      for (let j = 0; j < gradM.length; j += 1) totalGradM[j] = totalGradM[j]! + c * d * gradM[j]![i]!;
+      for (let j = 0; j < gradM.length; j += 1)
+        totalGradM[j] = totalGradM[j]! + c * d * gradM[j]![i]!;
     if (!(r > 0)) {
       lower[i] = r;
       upper[i] = r;
       continue;
     }
+    // Var(ln R) = Var(ln D) + Var(ln M): gradients of the logs (g / D) before the quadratic form,
+    // so a tiny but positive D (a long-dead customer) does not underflow D².
     let varLog = 0;
-    if (gradD !== null) varLog += quadraticForm(gradD, transactionDist!.covariance, i) / (d * d);
-    if (gradM !== null) varLog += quadraticForm(gradM, spendDist!.covariance, i) / (m * m);
+    if (gradD !== null)
+      varLog += logQuadraticForm(gradD, transactionDist!.covariance, i, d, scratchD!);
+    if (gradM !== null) varLog += logQuadraticForm(gradM, spendDist!.covariance, i, m, scratchM!);
     const w = z * Math.sqrt(Math.max(0, varLog));
     lower[i] = r * Math.exp(-w);
     upper[i] = r * Math.exp(w);
@@ -134,7 +155,13 @@ function drawBounds(input: ClvIntervalInput): RevenueBounds {
   const txDraws =
     transactionDist === null
       ? null
-      : drawParameters(input.transactionModel as ParametricModel<AnyParams>, transactionDist, rng, count, fn);
+      : drawParameters(
+          input.transactionModel as ParametricModel<AnyParams>,
+          transactionDist,
+          rng,
+          count,
+          fn,
+        );
   const spDraws =
     spendDist === null
       ? null

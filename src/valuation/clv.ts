@@ -2,22 +2,17 @@ import { fail } from '../core/errors.js';
 import { type Safe, toSafe } from '../core/safe.js';
 import type { TimeUnit } from '../core/time-unit.js';
 import type { CurrencyCode } from '../money/currencies.js';
-import type { PaymentTiming } from '../money/discounting.js';
 import { ONE } from '../money/decimal-input.js';
+import type { PaymentTiming } from '../money/discounting.js';
 import type { Money } from '../money/money.js';
-import { revenueBounds } from './clv-interval.js';
 import {
   type CheckedClvInput,
   type CustomerLifetimeValueInput,
   checkClvInput,
 } from './clv-input.js';
+import { revenueBounds } from './clv-interval.js';
 import { type DiscountConvention, discountPerUnit } from './discount-rate.js';
-import {
-  ExactIntegerSum,
-  moneyFromQuanta,
-  quantumDigits,
-  toQuanta,
-} from './money-bridge.js';
+import { ExactIntegerSum, moneyFromQuanta, quantumDigits, toQuanta } from './money-bridge.js';
 import { type ParameterDistribution, parameterDistribution } from './parameter-uncertainty.js';
 import type { IntervalMethod } from './prediction-interval.js';
 import { spendColumn } from './spend-column.js';
@@ -126,7 +121,10 @@ export interface CustomerLifetimeValues {
 const INTERVAL_NOTE =
   'interval for the expected value from parameter (estimation) uncertainty only; it does not include the randomness of individual behaviour. Delta method: symmetric on the log scale of E(M) x discounted transactions; draws: parameters drawn from the asymptotic normal of their logs (never non-positive), redrawn when the model schema rejects them.';
 
-function describeDiscounting(plan: ValuationPlan): { text: string; timing: PaymentTiming | 'continuous' } {
+function describeDiscounting(plan: ValuationPlan): {
+  text: string;
+  timing: PaymentTiming | 'continuous';
+} {
   if (plan.kind === 'infinite')
     return {
       timing: 'continuous',
@@ -145,7 +143,11 @@ function planOf(
   checked: CheckedClvInput,
   discount: DiscountConvention,
   fn: string,
-): { plan: ValuationPlan; horizon: ConvertedDuration | 'infinite'; period: ConvertedDuration | null } {
+): {
+  plan: ValuationPlan;
+  horizon: ConvertedDuration | 'infinite';
+  period: ConvertedDuration | null;
+} {
   const d = discount.ratePerTimeUnitFloat;
   if (checked.horizon === 'infinite')
     return { plan: { kind: 'infinite', discountRate: d }, horizon: 'infinite', period: null };
@@ -270,6 +272,7 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
   const quanta = new Float64Array(rows.size);
   const value = new Float64Array(rows.size);
   const equity = new ExactIntegerSum();
+  let totalRevenue = 0;
   for (let i = 0; i < rows.size; i += 1) {
     const r = D[i]! * spend[i]!;
     if (!Number.isFinite(r))
@@ -282,6 +285,7 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
     quanta[i] = q;
     value[i] = marginFloat * r;
     equity.add(q, rows.count[i]!);
+    totalRevenue += rows.count[i]! * r;
   }
   const toMoney = (units: number | bigint) => moneyFromQuanta(units, digits, margin, currency);
 
@@ -295,7 +299,8 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
       root: string,
     ): ParameterDistribution<AnyParams> | null => {
       const fitted = component.fitted as { covariance?: unknown } | null;
-      if (fitted === null || fitted.covariance === null || fitted.covariance === undefined) return null;
+      if (fitted === null || fitted.covariance === null || fitted.covariance === undefined)
+        return null;
       return parameterDistribution(component.model, fitted as never, fn, [root, 'fitted']);
     };
     const txDist = distOf(tx as never, 'transactions');
@@ -339,14 +344,24 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
       upper,
       intervalAt: (i: number) => {
         const row = rowIndex(i, rows.size, fn);
-        return Object.freeze({ lower: toMoney(lowerQuanta[row]!), upper: toMoney(upperQuanta[row]!) });
+        return Object.freeze({
+          lower: toMoney(lowerQuanta[row]!),
+          upper: toMoney(upperQuanta[row]!),
+        });
       },
       rejectedDraws: bounds.rejectedDraws,
       covers: Object.freeze(covers),
       note: INTERVAL_NOTE,
     });
-    equityLower = toMoney(BigInt(toQuanta(bounds.totalLower, scale)));
-    equityUpper = toMoney(BigInt(toQuanta(bounds.totalUpper, scale)));
+    // The equity is a sum of rounded values and its bounds are rounded once: where a bound lies on
+    // the estimate's side within rounding, keep it from crossing the exact equity.
+    const equityUnits = equity.value();
+    let lowerUnits = BigInt(toQuanta(bounds.totalLower, scale));
+    let upperUnits = BigInt(toQuanta(bounds.totalUpper, scale));
+    if (bounds.totalLower <= totalRevenue && lowerUnits > equityUnits) lowerUnits = equityUnits;
+    if (bounds.totalUpper >= totalRevenue && upperUnits < equityUnits) upperUnits = equityUnits;
+    equityLower = toMoney(lowerUnits);
+    equityUpper = toMoney(upperUnits);
   }
 
   // Streams.
@@ -373,7 +388,11 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
   const customerStream = (i: number): readonly ValuationPeriod[] | null => {
     const row = rowIndex(i, rows.size, fn);
     if (plan.kind !== 'finite') return null;
-    const customer = { frequency: rows.frequency[row]!, recency: rows.recency[row]!, T: rows.T[row]! };
+    const customer = {
+      frequency: rows.frequency[row]!,
+      recency: rows.recency[row]!,
+      T: rows.T[row]!,
+    };
     const m = spend[row]!;
     const out: ValuationPeriod[] = [];
     let previous = 0;
@@ -427,7 +446,11 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
     value,
     valueAt: (i: number) => toMoney(quanta[rowIndex(i, rows.size, fn)]!),
     interval,
-    customerEquity: Object.freeze({ value: toMoney(equity.value()), lower: equityLower, upper: equityUpper }),
+    customerEquity: Object.freeze({
+      value: toMoney(equity.value()),
+      lower: equityLower,
+      upper: equityUpper,
+    }),
     stream,
     streamAt: customerStream,
     conventions,
@@ -470,4 +493,3 @@ export function safeCustomerLifetimeValue<TP extends AnyParams, SP extends AnyPa
 ): Safe<CustomerLifetimeValues> {
   return toSafe(() => customerLifetimeValue(input));
 }
-

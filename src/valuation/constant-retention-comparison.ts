@@ -59,7 +59,7 @@ export interface ConstantRetentionComparison {
  * What a single average retention rate says a subscriber base is worth, against the heterogeneous
  * model, tenure by tenure: the table a CFO needs to see (Fader & Hardie 2010, "Customer-Base
  * Valuation in a Contractual Setting: The Perils of Ignoring Heterogeneity", *Marketing Science*
- * 29(1):85–93). Under one rate r every subscriber is worth margin × r(1 + d)/(1 + d − r) (eq. 2),
+ * 29(1):85–93). Under one rate r every subscriber is worth margin × r(1 + d)/(1 + d − r),
  * whatever their tenure; under the sBG or BdW the residual value margin × DERL rises with tenure,
  * because those who have stayed are those with low churn. Fader & Hardie find that the single rate
  * undervalues a typical base by 25–50%.

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { fail } from '../core/errors.js';
 import { type Duration, DurationSchema, type TimeUnit, TimeUnitSchema } from '../core/time-unit.js';
-import { DecimalInputSchema } from '../money/decimal-input.js';
 import type { DecimalInput } from '../money/decimal.js';
+import { DecimalInputSchema } from '../money/decimal-input.js';
 import { convertRate } from '../money/rates.js';
 import {
   type CalendarConvention,
@@ -88,7 +88,8 @@ export function discountPerUnit(
     const days = (u: TimeUnit) => (u === 'day' ? 1 : u === 'week' ? 7 : 0);
     const monthDays = GREGORIAN_YEAR_DAYS / 12;
     const length = (u: TimeUnit) =>
-      days(u) || (u === 'month' ? monthDays : u === 'quarter' ? 3 * monthDays : GREGORIAN_YEAR_DAYS);
+      days(u) ||
+      (u === 'month' ? monthDays : u === 'quarter' ? 3 * monthDays : GREGORIAN_YEAR_DAYS);
     converted = convertRate(
       discount.rate,
       { value: per.value * length(per.unit), unit: 'day' },

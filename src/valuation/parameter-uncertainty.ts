@@ -68,7 +68,11 @@ export function parameterDistribution<Params extends Readonly<Record<string, num
       'model/undefined-quantity',
       fn,
       'the fitted record has no covariance (the Hessian at the optimum was not positive definite), so there is no interval from parameter uncertainty',
-      { expected: 'a fitted record with a covariance matrix', received: null, path: [...path, 'covariance'] },
+      {
+        expected: 'a fitted record with a covariance matrix',
+        received: null,
+        path: [...path, 'covariance'],
+      },
     );
   const k = order.length;
   const values = new Float64Array(k);
@@ -85,7 +89,9 @@ export function parameterDistribution<Params extends Readonly<Record<string, num
   if (
     !Array.isArray(covariance) ||
     covariance.length !== k ||
-    covariance.some((row) => !Array.isArray(row) || row.length !== k || row.some((c) => !Number.isFinite(c)))
+    covariance.some(
+      (row) => !Array.isArray(row) || row.length !== k || row.some((c) => !Number.isFinite(c)),
+    )
   )
     fail('input/invalid', fn, 'the covariance must be a finite square matrix in parameterOrder', {
       expected: `${k} x ${k}`,
@@ -193,7 +199,11 @@ export function drawParameters<Params>(
       'model/undefined-quantity',
       fn,
       'the covariance of the log parameters is not positive definite, so it cannot be sampled',
-      { expected: 'a positive-definite covariance', received: 'a singular matrix', path: ['fitted', 'covariance'] },
+      {
+        expected: 'a positive-definite covariance',
+        received: 'a singular matrix',
+        path: ['fitted', 'covariance'],
+      },
     );
   const k = dist.order.length;
   const logMean = Array.from(dist.values, Math.log);
@@ -214,11 +224,16 @@ export function drawParameters<Params>(
     else {
       rejected += 1;
       if (rejected > MAX_REJECTIONS_PER_DRAW * count)
-        fail('model/undefined-quantity', fn, 'almost every parameter draw violates the model constraints', {
-          expected: 'draws the params schema accepts',
-          received: `${rejected} rejected draws`,
-          path: ['fitted'],
-        });
+        fail(
+          'model/undefined-quantity',
+          fn,
+          'almost every parameter draw violates the model constraints',
+          {
+            expected: 'draws the params schema accepts',
+            received: `${rejected} rejected draws`,
+            path: ['fitted'],
+          },
+        );
     }
   }
   return { draws, rejected };

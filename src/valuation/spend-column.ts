@@ -54,7 +54,8 @@ export function spendColumn<Params>(
     if (x === 0) m = 0;
     else if (Number.isNaN(m))
       fail('input/invalid', fn, `summary row ${i} has frequency ${x} but no monetary value`, {
-        expected: 'a monetaryValue for every customer with repeat purchases (an RFM summary built with amounts)',
+        expected:
+          'a monetaryValue for every customer with repeat purchases (an RFM summary built with amounts)',
         received: null,
         path: ['summary', 'customers', i, 'monetaryValue'],
       });

@@ -31,7 +31,9 @@ export const PeriodsSurvivedSchema = /* @__PURE__ */ z.number().int().nonnegativ
  * console.log(subscribersByTenure([0, 2, 0, 5, 2, 0])); // [{ periodsSurvived: 0, count: 3 }, { periodsSurvived: 2, count: 2 }, { periodsSurvived: 5, count: 1 }]
  * ```
  */
-export function subscribersByTenure(periodsSurvived: ArrayLike<number>): readonly SubscriberGroup[] {
+export function subscribersByTenure(
+  periodsSurvived: ArrayLike<number>,
+): readonly SubscriberGroup[] {
   const fn = 'subscribersByTenure';
   if (
     periodsSurvived === null ||
@@ -119,7 +121,9 @@ const EventsInputSchema = /* @__PURE__ */ z
  * console.log(base); // [{ periodsSurvived: 0, count: 1 }, { periodsSurvived: 3, count: 1 }]
  * ```
  */
-export function subscribersFromEvents(input: SubscribersFromEventsInput): readonly SubscriberGroup[] {
+export function subscribersFromEvents(
+  input: SubscribersFromEventsInput,
+): readonly SubscriberGroup[] {
   const fn = 'subscribersFromEvents';
   const opts = parseInput(EventsInputSchema, input, fn, 'input');
   if (opts.events.length === 0)

@@ -10,7 +10,7 @@ import { PeriodsSurvivedSchema } from './subscriber-tenure.js';
 
 /**
  * The expected lifetime value of a new subscriber at acquisition: margin × DEL (Fader & Hardie 2010,
- * *Marketing Science* 29(1), eq. 5), DEL = Σ_{t≥0} S(t)/(1 + d)^t from the model (`del`). The margin
+ * *Marketing Science* 29(1):85–93), DEL = Σ_{t≥0} S(t)/(1 + d)^t from the model (`del`). The margin
  * is received at the start of each period the subscriber is active; the first margin, at acquisition,
  * is included undiscounted. Exact decimal money from the model's binary float DEL (not rounded: round
  * once with `roundMoney` when you present it).
@@ -42,7 +42,7 @@ export function subscriberLifetimeValue<Params>(input: SubscriberValuationInput<
 
 /**
  * The expected residual lifetime value of one existing subscriber: margin × DERL (Fader & Hardie
- * 2010, eq. 6 for the sBG; numerical sums for the BdW), with `periodsSurvived` = the renewals they
+ * 2010: a ₂F₁ closed form for the sBG; numerical sums for the BdW), with `periodsSurvived` = the renewals they
  * have made so far. Timing: valued at the moment of their next renewal decision, periodsSurvived + 1
  * periods after they were acquired; the margin that renewal brings falls at that moment and is
  * counted undiscounted (times the probability of renewing), later margins are discounted by
@@ -106,7 +106,8 @@ export interface SubscriberBaseValue {
 /** Merges groups with the same tenure and sorts them by tenure. */
 export function mergeGroups(groups: readonly SubscriberGroup[]): SubscriberGroup[] {
   const counts = new Map<number, number>();
-  for (const g of groups) counts.set(g.periodsSurvived, (counts.get(g.periodsSurvived) ?? 0) + g.count);
+  for (const g of groups)
+    counts.set(g.periodsSurvived, (counts.get(g.periodsSurvived) ?? 0) + g.count);
   return [...counts.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([periodsSurvived, count]) => ({ periodsSurvived, count }));

@@ -87,12 +87,17 @@ export function durationIn(
       periodInvolved
         ? `a duration in '${duration.unit}' cannot be converted to '${unit}': 'period' is an abstract opportunity with no calendar length`
         : `a duration in '${duration.unit}' cannot be converted exactly to the model's unit '${unit}'; give it in '${unit}' (e.g. { value: 52, unit: 'week' } for a year of 52 weeks) or pass calendar: 'gregorian-average' (365.2425 days a year)`,
-      { expected: `a duration in '${unit}' or a unit convertible to it`, received: duration.unit, path },
+      {
+        expected: `a duration in '${unit}' or a unit convertible to it`,
+        received: duration.unit,
+        path,
+      },
     );
   }
   const value = duration.value * ratio;
   let conversion: string;
-  if (duration.unit === unit) conversion = `${formatNumber(duration.value)} ${unit} (the model's unit)`;
+  if (duration.unit === unit)
+    conversion = `${formatNumber(duration.value)} ${unit} (the model's unit)`;
   else if (UNITS[duration.unit][0] === UNITS[unit][0])
     conversion = `${formatNumber(duration.value)} ${duration.unit} = ${formatNumber(value)} ${unit} (exact)`;
   else

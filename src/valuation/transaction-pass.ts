@@ -3,11 +3,9 @@
  * `score`: DERT for an infinite horizon, or the discounted sum of the expected transactions of each
  * period of a finite horizon.
  */
+
+import type { TransactionModel, TransactionSummaryInput } from '../models/types.js';
 import type { PaymentTiming } from '../money/discounting.js';
-import type {
-  TransactionModel,
-  TransactionSummaryInput,
-} from '../models/types.js';
 
 /** How the expected transactions are discounted. */
 export type ValuationPlan =

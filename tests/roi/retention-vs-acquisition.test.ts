@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hyp2f1 } from '../../src/math/index.js';
+import { shiftedBetaGeometric } from '../../src/models/shifted-beta-geometric/index.js';
 import { money } from '../../src/money/index.js';
 import {
   acquisitionEconomics,
@@ -29,6 +30,8 @@ describe('retentionVsAcquisition: simple rates, no acquisition (GLS closed forms
     expectClose(rva.equivalentAcquisition!.spend, new D40(gain.toString()).div(net).times(300).toString(), '1e-20');
     // ratio = CAC/(CLV − CAC) = 300/433.33 = 0.6923
     expectClose(rva.spendPerDollarOfGain!, new D40(300).div(net).toString(), '1e-30');
+    // Acquisition returns CLV/CAC = 733.33/300 per $1; retention matches it up to gain × 300/733.33.
+    expectClose(rva.breakEvenRetentionSpend!, new D40(gain.toString()).times(300).times('0.3').div(220).toString(), '1e-20');
   });
 
   it('gives the GLS elasticities: (1+d)/(1+d−r), 1, 0 and −d/(1+d−r)', () => {
@@ -113,6 +116,18 @@ describe('retentionVsAcquisition: finite horizon and other bases', () => {
     expect(rva.acquisition.breakEvenAcquisitionCost.amount.toNumber()).toBeCloseTo(362.0990599975045, 8);
     expect(rva.aggregateRetention).toBeCloseTo(0.709121968371342875, 14);
     expect(rva.retentionGain.amount.gt(0)).toBe(true);
+  });
+
+  it('agrees with the sBG model’s own DERL and DEL (shiftedBetaGeometric)', () => {
+    const rva = retentionVsAcquisition({ base: sbgBase, discountRate: '0.1', acquisitionCost: usd('150') });
+    const derl = shiftedBetaGeometric.derlByTenure(sbgParams, {
+      periodsSurvived: [0, 1, 2, 3, 4],
+      discountRate: 0.1,
+    });
+    const expected = [369, 163, 86, 56, 37].reduce((s, count, k) => s + (count * 100 * derl[k]!) / 1.1, 0);
+    expect(rva.existingCustomers.amount.toNumber() / expected).toBeCloseTo(1, 12);
+    const del = shiftedBetaGeometric.del(sbgParams, 0.1);
+    expect(rva.acquisition.breakEvenAcquisitionCost.amount.toNumber() / (100 * del)).toBeCloseTo(1, 12);
   });
 
   it('the perpetuity shortcut for a churn-scaled sBG equals the long finite sum', () => {

@@ -19,14 +19,21 @@ describe('compareWithConstantRetention: the perils of ignoring heterogeneity (Fa
     expect(table.retentionRateSource).toBe('given');
     const show = (m: { amount: { toString(): string } } & Parameters<typeof roundMoney>[0]) =>
       roundMoney(m).amount.toString();
-    expect(table.byTenure.map((r) => show(r.heterogeneousValue))).toEqual(['288.22', '393.94', '568.25']);
-    expect(table.byTenure.map((r) => show(r.constantValue))).toEqual(['343.18', '343.18', '343.18']);
-    expect(table.byTenure.map((r) => show(r.difference))).toEqual(['-54.96', '50.76', '225.07']);
-    expect(table.byTenure.map((r) => r.retentionRate)).toEqual([
-      1.296 / 2.06,
-      2.296 / 3.06,
-      5.296 / 6.06,
+    expect(table.byTenure.map((r) => show(r.heterogeneousValue))).toEqual([
+      '288.22',
+      '393.94',
+      '568.25',
     ]);
+    expect(table.byTenure.map((r) => show(r.constantValue))).toEqual([
+      '343.18',
+      '343.18',
+      '343.18',
+    ]);
+    expect(table.byTenure.map((r) => show(r.difference))).toEqual(['-54.96', '50.76', '225.07']);
+    const expectedRates = [1.296 / 2.06, 2.296 / 3.06, 5.296 / 6.06];
+    table.byTenure.forEach((r, i) => {
+      expect(r.retentionRate).toBeCloseTo(expectedRates[i]!, 14);
+    });
     expect(show(table.newSubscriber.heterogeneousValue)).toBe('362.02');
     expect(table.newSubscriber.constantValue.amount.toNumber()).toBeCloseTo(110 / (1.1 - 0.833), 9);
     expect(show(table.total.heterogeneousValue)).toBe('1250.41');
@@ -47,7 +54,8 @@ describe('compareWithConstantRetention: the perils of ignoring heterogeneity (Fa
       subscribers,
     });
     const renewals = subscribers.reduce(
-      (sum, g) => sum + g.count * shiftedBetaGeometric.retentionRate(HANDBOOK, g.periodsSurvived + 1),
+      (sum, g) =>
+        sum + g.count * shiftedBetaGeometric.retentionRate(HANDBOOK, g.periodsSurvived + 1),
       0,
     );
     expect(table.retentionRateSource).toBe('base-aggregate');
@@ -55,7 +63,8 @@ describe('compareWithConstantRetention: the perils of ignoring heterogeneity (Fa
     // Jensen + rising retention: the single rate undervalues the base.
     expect(table.total.understatement).toBeGreaterThan(0);
     expect(table.total.difference.amount.toNumber()).toBeCloseTo(
-      table.total.heterogeneousValue.amount.toNumber() - table.total.constantValue.amount.toNumber(),
+      table.total.heterogeneousValue.amount.toNumber() -
+        table.total.constantValue.amount.toNumber(),
       6,
     );
   });

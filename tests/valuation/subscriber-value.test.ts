@@ -103,18 +103,30 @@ describe('subscriber values in money (Fader & Hardie 2010; the 2015 handbook exa
   });
 
   it('rejects a wrong model, params of another model, negative rates, bad groups', () => {
-    const base = { model: shiftedBetaGeometric, params: HANDBOOK, margin: USD100, discountRate: 0.1 };
-    expect(codeOf(() => subscriberLifetimeValue({ ...base, model: {} as never })).path).toEqual(['model']);
-    expect(codeOf(() => subscriberLifetimeValue({ ...base, params: { theta: 0.2 } as never })).code).toBe(
-      'input/invalid',
-    );
+    const base = {
+      model: shiftedBetaGeometric,
+      params: HANDBOOK,
+      margin: USD100,
+      discountRate: 0.1,
+    };
+    expect(codeOf(() => subscriberLifetimeValue({ ...base, model: {} as never })).path).toEqual([
+      'model',
+    ]);
+    expect(
+      codeOf(() =>
+        subscriberLifetimeValue({ ...base, params: { theta: 0.2 } as unknown as typeof HANDBOOK }),
+      ).code,
+    ).toBe('input/invalid');
     expect(codeOf(() => subscriberLifetimeValue({ ...base, discountRate: -0.1 })).path).toEqual([
       'discountRate',
     ]);
-    expect(codeOf(() => subscriberLifetimeValue({ ...base, margin: 100 as never })).path).toEqual(['margin']);
+    expect(codeOf(() => subscriberLifetimeValue({ ...base, margin: 100 as never })).path).toEqual([
+      'margin',
+    ]);
     expect(
-      codeOf(() => subscriberBaseValue({ ...base, subscribers: [{ periodsSurvived: 1.5, count: 1 }] }))
-        .path,
+      codeOf(() =>
+        subscriberBaseValue({ ...base, subscribers: [{ periodsSurvived: 1.5, count: 1 }] }),
+      ).path,
     ).toEqual(['subscribers', 0, 'periodsSurvived']);
     expect(codeOf(() => subscriberLifetimeValue({ ...base, discountRate: 0 })).code).toBe(
       'model/undefined-quantity',
@@ -151,7 +163,9 @@ describe('subscriber bases from tenures and from event logs', () => {
       { periodsSurvived: 1, count: 1 },
       { periodsSurvived: 2, count: 1 },
     ]);
-    expect(codeOf(() => subscribersFromEvents({ events, end: '2024-01-01' })).path).toEqual(['end']);
+    expect(codeOf(() => subscribersFromEvents({ events, end: '2024-01-01' })).path).toEqual([
+      'end',
+    ]);
     expect(codeOf(() => subscribersFromEvents({ events: [] })).code).toBe('input/empty');
   });
 });

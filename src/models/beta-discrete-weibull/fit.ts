@@ -18,7 +18,7 @@ export type BdwFit = FittedModel<typeof BDW_NAME, BdwParams>;
 
 /**
  * Fits the beta-discrete-Weibull model by maximum likelihood (Fader, Hardie, Liu, Davin & Steenburgh
- * 2018, *Journal of Interactive Marketing* 43:1–16, eq. 5) to one cohort's alive counts or to several
+ * 2018, *Journal of Interactive Marketing* 43:1–16) to one cohort's alive counts or to several
  * right-censored cohorts of different ages (the `survivalTable` output), optionally weighted per
  * cohort. BFGS on (ln α, ln β, ln c) with the analytic gradient, from (1, 1, 1), from the
  * method-of-moments sBG start with c = 1, and from (1, 1, 2) (duration dependence both ways), best
@@ -116,5 +116,11 @@ export function safeFitBdw(
  * ```
  */
 export function bdwFromJSON(json: unknown): BdwFit {
-  return fittedModelFromJSON(BDW_NAME, BdwParamsSchema, ORDER, json, 'betaDiscreteWeibull.fromJSON');
+  return fittedModelFromJSON(
+    BDW_NAME,
+    BdwParamsSchema,
+    ORDER,
+    json,
+    'betaDiscreteWeibull.fromJSON',
+  );
 }

@@ -3,7 +3,7 @@ import type { SurvivalKernel } from '../shared/contractual-series.js';
 import type { BdwParams } from './params.js';
 
 /**
- * The BdW survival function at validated params (Fader et al. 2018, eq. 4):
+ * The BdW survival function at validated params (Fader et al. 2018):
  * S(t) = B(α, β + t^c)/B(α, β) = [Γ(β + t^c)/Γ(α + β + t^c)] · [Γ(α + β)/Γ(β)], so
  * ln S(t) = G(β) − G(β + t^c) with G(z) = ln Γ(z + α) − ln Γ(z) formed by the numerical core's
  * shifted log-gamma difference (α taken as exact, no cancellation even when t^c is 1e200), and

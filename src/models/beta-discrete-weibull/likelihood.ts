@@ -7,7 +7,7 @@ import { type BdwParams, parseBdwParams } from './params.js';
 
 /**
  * The BdW log-likelihood of survival statistics and (optionally) its gradient in (alpha, beta, c),
- * in one O(horizon) pass (Fader et al. 2018, eq. 5): LL = Σ_t deaths[t] ln P(T = t) +
+ * in one O(horizon) pass (Fader et al. 2018: the sBG likelihood with the BdW survival): LL = Σ_t deaths[t] ln P(T = t) +
  * Σ_t censored[t] ln S(t), with ln P(T = t) = ln S(t − 1) + ln(1 − r_t) (log1mExp of ln r_t, exact
  * when r_t is near 1). With x = t^c and ψ the digamma function,
  * ∂ ln S/∂α = ψ(α+β) − ψ(α+β+x), ∂ ln S/∂β = ψ(β+x) − ψ(α+β+x) − ψ(β) + ψ(α+β),
@@ -75,7 +75,7 @@ export function bdwLogLikelihoodWithGradient(
 /**
  * The BdW log-likelihood of cohort survival data (Fader, Hardie, Liu, Davin & Steenburgh 2018, "How
  * to Project Customer Retention" Revisited: The Role of Duration Dependence, *Journal of Interactive
- * Marketing* 43:1–16, eq. 5): the sBG likelihood with P(T = t) = S(t − 1) − S(t) and the
+ * Marketing* 43:1–16): the sBG likelihood with P(T = t) = S(t − 1) − S(t) and the
  * right-censoring term for the survivors at each cohort's last age; counts multiplied by
  * `options.weights` when given.
  *

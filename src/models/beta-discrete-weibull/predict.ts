@@ -5,7 +5,11 @@ import type {
   SurvivalProjection,
   SurvivalProjectionInput,
 } from '../contractual-types.js';
-import { PeriodsSchema, parseProjectionInput, RenewalSchema } from '../shared/contractual-inputs.js';
+import {
+  PeriodsSchema,
+  parseProjectionInput,
+  RenewalSchema,
+} from '../shared/contractual-inputs.js';
 import { projectCohorts } from '../shared/contractual-series.js';
 import { bdwKernel } from './kernel.js';
 import { type BdwParams, parseBdwParams } from './params.js';
@@ -13,7 +17,7 @@ import { undiscountedResidual } from './undiscounted.js';
 
 /**
  * The BdW survival function S(t) = B(α, β + t^c)/B(α, β) (Fader, Hardie, Liu, Davin & Steenburgh
- * 2018, eq. 4): the expected share of a new cohort alive at age t. With c = 1 it is the sBG's.
+ * 2018): the expected share of a new cohort alive at age t. With c = 1 it is the sBG's.
  *
  * @param params - `{ alpha, beta, c }`.
  * @param t - age in whole periods, >= 0.
@@ -34,7 +38,7 @@ export function bdwSurvival(params: BdwParams, t: number): number {
 
 /**
  * The BdW retention rate at the t-th renewal, r_t = B(α, β + t^c)/B(α, β + (t − 1)^c) (Fader et al.
- * 2018, eq. 6). With c <= 1 it rises with tenure; with c > 1 the individual hazard rises and the
+ * 2018). With c <= 1 it rises with tenure; with c > 1 the individual hazard rises and the
  * aggregate retention curve can rise, fall or do both (the sorting effect against duration
  * dependence).
  *
@@ -57,7 +61,7 @@ export function bdwRetentionRate(params: BdwParams, t: number): number {
 
 /**
  * The probability that a new customer's lifetime is exactly t periods (cancels at the t-th renewal):
- * P(T = t) = S(t − 1) − S(t) = S(t − 1)(1 − r_t) (Fader et al. 2018, eq. 5), computed in log space
+ * P(T = t) = S(t − 1) − S(t) = S(t − 1)(1 − r_t) (Fader et al. 2018), computed in log space
  * without the subtraction.
  *
  * @param params - `{ alpha, beta, c }`.

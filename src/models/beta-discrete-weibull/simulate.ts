@@ -27,7 +27,10 @@ import { type BdwParams, parseBdwParams } from './params.js';
  * console.log(data.cohorts.map((cohort) => cohort.alive.length)); // [5, 3]
  * ```
  */
-export function bdwSimulate(params: BdwParams, options: ContractualSimulationOptions): SurvivalCounts {
+export function bdwSimulate(
+  params: BdwParams,
+  options: ContractualSimulationOptions,
+): SurvivalCounts {
   const fn = 'betaDiscreteWeibull.simulate';
   const { alpha, beta, c } = parseBdwParams(params, fn);
   const opts = parseSimulationOptions(options, fn);

@@ -1,15 +1,31 @@
 import { z } from 'zod';
+import { fail } from '../../core/errors.js';
 import { parseInput } from '../../core/validate.js';
-import { toColumns } from '../../data/rfm-columns.js';
-import { patternColumns } from '../shared/patterns.js';
 import type { CustomerScores, TransactionSummaryInput } from '../types.js';
-import { prepareBgBbPatterns } from './likelihood.js';
+import { MAX_OPPORTUNITIES } from './likelihood.js';
 import { type BgBbParams, OpportunitiesSchema, parseBgBbParams } from './params.js';
 import {
   dertUnchecked,
   expectedPurchasesUnchecked,
   lnProbabilityAliveUnchecked,
 } from './predict.js';
+
+/** Below this n, (n·(n+1) + t_x)·(n+1) + x is an exact, collision-free integer key. */
+const NUMERIC_KEY_LIMIT = 200_000;
+
+/** The rows (customers or patterns) of a summary, in order. */
+function scoreRows(
+  summary: TransactionSummaryInput,
+  fn: string,
+): readonly { frequency: number; recency: number; T: number }[] {
+  if (summary?.kind === 'rfm-summary' && Array.isArray(summary.customers)) return summary.customers;
+  if (summary?.kind === 'rfm-patterns' && Array.isArray(summary.patterns)) return summary.patterns;
+  return fail('input/invalid', fn, 'summary must be an RFM summary or pattern summary', {
+    expected: 'the result of rfmSummary, rfmSummaryFromRows or compressSummary',
+    received: (summary as { kind?: unknown } | null)?.kind ?? summary,
+    path: ['summary'],
+  });
+}
 
 const ScoreOptionsSchema = /* @__PURE__ */ z
   .object({
@@ -55,19 +71,34 @@ export function bgBbScore(
   const fn = 'bgBb.score';
   const p = parseBgBbParams(params, fn);
   const { horizon, discountRate } = parseInput(ScoreOptionsSchema, options, fn, 'options');
-  const columns =
-    summary?.kind === 'rfm-summary' ? toColumns(summary) : patternColumns(summary, fn);
-  prepareBgBbPatterns(columns, fn);
-  const size = columns.size;
+  const rows = scoreRows(summary, fn);
+  const size = rows.length;
   const probabilityAlive = new Float64Array(size);
   const expectedPurchases = new Float64Array(size);
   const dert = discountRate === undefined ? null : new Float64Array(size);
-  const seen = new Map<string, number>();
+  // One evaluation per distinct (x, t_x, n): numeric keys while (n + 1)^3 stays an exact integer.
+  const seen = new Map<number | string, number>();
   for (let i = 0; i < size; i += 1) {
-    const x = columns.frequency[i]!;
-    const tx = columns.recency[i]!;
-    const n = columns.T[i]!;
-    const key = `${x},${tx},${n}`;
+    const row = rows[i];
+    const x = row?.frequency;
+    const tx = row?.recency;
+    const n = row?.T;
+    if (
+      typeof x !== 'number' ||
+      typeof tx !== 'number' ||
+      typeof n !== 'number' ||
+      !(Number.isInteger(x) && Number.isInteger(tx) && Number.isInteger(n)) ||
+      !(x >= 0 && x <= tx && tx <= n && n <= MAX_OPPORTUNITIES)
+    ) {
+      fail('input/invalid', fn, `summary row ${i} is an impossible BG/BB history`, {
+        expected:
+          'whole numbers frequency x <= recency t_x <= T = n opportunities (t_x = 0 when x = 0)',
+        received: `frequency ${x}, recency ${tx}, T ${n}`,
+        path: ['summary', i],
+      });
+    }
+    const base = n + 1;
+    const key = n < NUMERIC_KEY_LIMIT ? (n * base + tx) * base + x : `${x},${tx},${n}`;
     const j = seen.get(key);
     if (j !== undefined) {
       probabilityAlive[i] = probabilityAlive[j]!;

@@ -9,7 +9,7 @@ import { BG_NBD, type BgNbdParams, BgNbdParamsSchema } from './params.js';
 export type BgNbdFit = FittedModel<'bg-nbd', BgNbdParams>;
 
 /**
- * Fits BG/NBD by maximum likelihood (Fader, Hardie & Lee 2005, eq. 6) on a customer or pattern
+ * Fits BG/NBD by maximum likelihood (Fader, Hardie & Lee 2005; Hardie's note 004) on a customer or pattern
  * summary. BFGS on log-parameters with the analytic gradient, from two default starts (or yours),
  * best wins; standard errors and covariance from the Hessian by the delta method.
  *

@@ -4,7 +4,7 @@ import { BG_NBD, type BgNbdParams } from './params.js';
 
 /**
  * Total BG/NBD log-likelihood of a summary, Σ n_i ln L(r, α, a, b | x_i, t_x,i, T_i), in the
- * summary's own time unit, natural log, no constant dropped (Fader, Hardie & Lee 2005, eq. 6):
+ * summary's own time unit, natural log, no constant dropped (Fader, Hardie & Lee 2005; Hardie's note 004):
  *
  *   L = Γ(r+x) α^r / Γ(r) · B(a, b+x)/B(a, b) · [(α+T)^−(r+x) + 1{x>0} a/(b+x−1) (α+t_x)^−(r+x)]
  *
@@ -34,7 +34,7 @@ import { BG_NBD, type BgNbdParams } from './params.js';
  *   { timeUnit: 'week' },
  * );
  * const ll = bgNbd.logLikelihood({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, summary);
- * console.log(ll.toFixed(4)); // '-10.3052'
+ * console.log(ll.toFixed(4)); // '-10.0133'
  * ```
  */
 export function bgNbdLogLikelihood(params: BgNbdParams, summary: TransactionSummaryInput): number {

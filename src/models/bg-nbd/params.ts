@@ -28,5 +28,5 @@ export const BG_NBD: FamilyMember<'bg-nbd'> = /* @__PURE__ */ Object.freeze({
   model: 'bg-nbd',
   prefix: 'bgNbd',
   dropAtZero: 0,
-  citation: 'Fader, Hardie & Lee (2005) Marketing Science 24(2) eq. 6',
+  citation: 'Fader, Hardie & Lee (2005) Marketing Science 24(2), the BG/NBD likelihood',
 });

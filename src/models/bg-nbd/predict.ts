@@ -46,7 +46,7 @@ export function bgNbdExpectedPurchases(
 
 /**
  * Expected repeat purchases in (0, t] of a customer just acquired, E[X(t)] (Fader, Hardie & Lee 2005,
- * eq. 7):
+ * eq. 9):
  *
  *   (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]
  *
@@ -75,7 +75,7 @@ export function bgNbdExpectedPurchasesNewCustomer(params: BgNbdParams, t: number
 /**
  * Probability that a customer with history (x, t_x, T) is alive at T + futureTime.
  *
- * At futureTime = 0 this is FHL (2005) eq. 11, 1 / [1 + 1{x>0} a/(b+x−1) ((α+T)/(α+t_x))^(r+x)]
+ * At futureTime = 0 this is Fader, Hardie & Lee's (2008) note 021, 1 / [1 + 1{x>0} a/(b+x−1) ((α+T)/(α+t_x))^(r+x)]
  * (so 1 whenever x = 0: a BG/NBD customer can only drop out right after a purchase). Later, the
  * customer must also survive every purchase in (T, T+t]: given (λ, p) that has probability
  * Σ_n e^(−λt)(λt)^n/n! (1−p)^n = e^(−λpt), and averaging over the posterior λ ~ Gamma(r+x, α+T),
@@ -102,7 +102,7 @@ export function bgNbdExpectedPurchasesNewCustomer(params: BgNbdParams, t: number
  * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
  * const customer = { frequency: 2, recency: 30.43, T: 38.86 };
  * console.log(bgNbd.probabilityAlive(params, customer).toFixed(4)); // '0.7266'
- * console.log(bgNbd.probabilityAlive(params, customer, 52).toFixed(4)); // '0.6245'
+ * console.log(bgNbd.probabilityAlive(params, customer, 52).toFixed(4)); // '0.5316'
  * ```
  */
 export function bgNbdProbabilityAlive(
@@ -172,7 +172,7 @@ export function bgNbdProbabilityOfPurchases(params: BgNbdParams, n: number, t: n
  * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
  * const weekly = 1.15 ** (1 / 52) - 1;
  * const dert = bgNbd.dert(params, { frequency: 2, recency: 30.43, T: 38.86 }, weekly);
- * console.log(dert.toFixed(3)); // '2.889'
+ * console.log(dert.toFixed(3)); // '5.170'
  * ```
  */
 export function bgNbdDert(

@@ -3,7 +3,7 @@ import type { CustomerScores, TransactionSummaryInput } from '../types.js';
 import { BG_NBD, type BgNbdParams } from './params.js';
 
 /**
- * BG/NBD scores for every row of a summary, in row order: P(alive at T) (FHL 2005 eq. 11), expected
+ * BG/NBD scores for every row of a summary, in row order: P(alive at T) (Fader, Hardie & Lee 2008, note 021), expected
  * purchases in the next `horizon` time units (eq. 10) and, when `discountRate` is given, DERT (see
  * `bgNbd.dert`: continuous discounting at δ = ln(1 + d)). The ₂F₁ part of E[Y] and the DERT
  * quadrature depend only on (x, T), so each is computed once per distinct (x, T); the rest is a few
@@ -29,7 +29,7 @@ import { BG_NBD, type BgNbdParams } from './params.js';
  *   { timeUnit: 'week' },
  * );
  * const scores = bgNbd.score(params, summary, { horizon: 52 });
- * console.log(scores.probabilityAlive[1], scores.expectedPurchases[0]!.toFixed(3)); // 1 '1.541'
+ * console.log(scores.probabilityAlive[1], scores.expectedPurchases[0]!.toFixed(3)); // 1 '1.559'
  * ```
  */
 export function bgNbdScore(

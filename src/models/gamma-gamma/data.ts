@@ -3,8 +3,7 @@
  * spend m_x, grouped by distinct x, with the sums the likelihood needs precomputed once.
  */
 import { fail } from '../../core/errors.js';
-import { toColumns } from '../../data/rfm-columns.js';
-import type { RfmColumns, RfmRow, RfmSummary } from '../../data/summary-types.js';
+import type { RfmRow, RfmSummary } from '../../data/summary-types.js';
 
 /** Repeat customers' spend, ready for repeated likelihood evaluations. */
 export interface SpendData {
@@ -17,6 +16,10 @@ export interface SpendData {
   readonly s: Float64Array;
   /** Customers per row (the summary's counts). */
   readonly w: Float64Array;
+  /** w·x per row. */
+  readonly wx: Float64Array;
+  /** Per-customer sums at the last γ evaluated (see likelihood.ts); mutable scratch. */
+  readonly cache: { gamma: number; s0: number; s1: number; r0: number; r1: number };
   /** Distinct x and the customers with each. */
   readonly distinctX: Float64Array;
   readonly countByX: Float64Array;
@@ -50,11 +53,6 @@ export function checkSpendSummary(summary: unknown, fn: string): RfmSummary {
       path: ['summary'],
     });
   return s as RfmSummary;
-}
-
-/** Checks that `summary` is a customer RFM summary; returns its columns. */
-export function summaryColumns(summary: unknown, fn: string): RfmColumns {
-  return toColumns(checkSpendSummary(summary, fn));
 }
 
 /** One row's x and count, checked. */
@@ -126,6 +124,7 @@ export function prepareSpendData(summary: RfmSummary, fn: string, rescale: boole
   const meanSpend = customers === 0 ? 0 : weightedSpend / customers;
   const scale = rescale && meanSpend > 0 ? 2 ** Math.round(Math.log2(meanSpend)) : 1;
   const s = new Float64Array(size);
+  const wx = new Float64Array(size);
   const slot = new Map<number, number>();
   const distinct: number[] = [];
   const counts: number[] = [];
@@ -139,6 +138,7 @@ export function prepareSpendData(summary: RfmSummary, fn: string, rescale: boole
     const mi = m[j]! / scale;
     m[j] = mi;
     s[j] = mi * xi;
+    wx[j] = wi * xi;
     const lnM = Math.log(mi);
     const lnX = Math.log(xi);
     sumXLnM += wi * xi * lnM;
@@ -160,6 +160,8 @@ export function prepareSpendData(summary: RfmSummary, fn: string, rescale: boole
     m: m.subarray(0, size),
     s,
     w: w.subarray(0, size),
+    wx,
+    cache: { gamma: Number.NaN, s0: 0, s1: 0, r0: 0, r1: 0 },
     distinctX: Float64Array.from(distinct),
     countByX: Float64Array.from(counts),
     customers,

@@ -42,11 +42,14 @@ const FitOptionsSchema = /* @__PURE__ */ z
   })
   .strict();
 
-/** Default starts in units where the mean spend is about 1 (pγ/(q−1) = 1, 1, 0.8). */
+/**
+ * Default starts in units where the mean spend is about 1 (both have pγ/(q−1) = 1): a diffuse one
+ * (coefficient of variation 1 per transaction) and one near typical retail fits (CDNOW: p = 6.2,
+ * q = 3.7).
+ */
 const DEFAULT_STARTS: readonly GammaGammaParams[] = Object.freeze([
   Object.freeze({ p: 1, q: 2, gamma: 1 }),
   Object.freeze({ p: 5, q: 4, gamma: 0.6 }),
-  Object.freeze({ p: 0.5, q: 1.5, gamma: 0.8 }),
 ]);
 
 type Internal = { p: number; qFree: number; gamma: number };

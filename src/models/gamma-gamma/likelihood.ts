@@ -24,12 +24,53 @@ export const SpendLikelihoodOptionsSchema = /* @__PURE__ */ z
   .strict();
 
 /**
- * Σ w ln f(m_x) in the `'mean'` convention over prepared data, in the data's (scaled) money unit,
- * with compensated summation. When `gradient` (length 3) is given it receives ∂LL/∂(p, q, γ):
+ * The four per-customer sums every evaluation needs, D_i = γ + x_i m_i: S0 = Σ w ln D, S1 = Σ w x ln D
+ * (compensated: they carry the log-likelihood), R0 = Σ w/D and R1 = Σ w x/D (for ∂γ). One logarithm
+ * and one division per customer; cached on `data.cache` for the last γ, since an optimizer asks for
+ * the gradient at the point whose value it has just computed.
+ */
+function rowSums(gamma: number, data: SpendData): SpendData['cache'] {
+  const cache = data.cache;
+  if (cache.gamma === gamma) return cache;
+  const { s, w, wx } = data;
+  let s0 = 0;
+  let c0 = 0;
+  let s1 = 0;
+  let c1 = 0;
+  let r0 = 0;
+  let r1 = 0;
+  for (let i = 0; i < data.size; i += 1) {
+    const d = gamma + s[i]!;
+    const lnD = Math.log(d);
+    const inv = 1 / d;
+    const a = w[i]! * lnD;
+    const t0 = s0 + a;
+    c0 += Math.abs(s0) >= Math.abs(a) ? s0 - t0 + a : a - t0 + s0;
+    s0 = t0;
+    const b = wx[i]! * lnD;
+    const t1 = s1 + b;
+    c1 += Math.abs(s1) >= Math.abs(b) ? s1 - t1 + b : b - t1 + s1;
+    s1 = t1;
+    r0 += w[i]! * inv;
+    r1 += wx[i]! * inv;
+  }
+  cache.gamma = gamma;
+  cache.s0 = s0 + c0;
+  cache.s1 = s1 + c1;
+  cache.r0 = r0;
+  cache.r1 = r1;
+  return cache;
+}
+
+/**
+ * Σ w ln f(m_x) in the `'mean'` convention over prepared data, in the data's (scaled) money unit.
+ * With S0 = Σ w ln(γ + x m_x) and S1 = Σ w x ln(γ + x m_x), the per-customer part is
+ * −Σ w (px+q) ln(γ + x m_x) = −(p S1 + q S0). When `gradient` (length 3) is given it receives
+ * ∂LL/∂(p, q, γ):
  *
- *   ∂p = Σ w x [ψ(px+q) − ψ(px) + ln m_x + ln x − ln(γ + x m_x)]
- *   ∂q = Σ w [ψ(px+q) − ψ(q) + ln γ − ln(γ + x m_x)]
- *   ∂γ = Σ w [q/γ − (px+q)/(γ + x m_x)]
+ *   ∂p = Σ w x [ψ(px+q) − ψ(px) + ln m_x + ln x] − S1
+ *   ∂q = Σ w [ψ(px+q) − ψ(q) + ln γ] − S0
+ *   ∂γ = W q/γ − Σ w (px+q)/(γ + x m_x)
  *
  * Params are not checked here.
  */
@@ -41,13 +82,13 @@ export function gammaGammaLogLikelihoodPrepared(
   const { p, q, gamma } = params;
   const W = data.customers;
   const lnGamma = Math.log(gamma);
+  const sums = rowSums(gamma, data);
   const want = gradient !== undefined;
   let sum =
     -W * lnGammaPositive(q) + W * q * lnGamma + p * (data.sumXLnM + data.sumXLnX) - data.sumLnM;
   let compensation = 0;
-  let gp = data.sumXLnM + data.sumXLnX;
-  let gq = want ? W * (lnGamma - digamma(q)) : 0;
-  let gg = (W * q) / gamma;
+  let gp = data.sumXLnM + data.sumXLnX - sums.s1;
+  let gq = want ? W * (lnGamma - digamma(q)) - sums.s0 : 0;
   for (let k = 0; k < data.distinctX.length; k += 1) {
     const x = data.distinctX[k]!;
     const c = data.countByX[k]!;
@@ -62,26 +103,14 @@ export function gammaGammaLogLikelihoodPrepared(
       gq += c * psiPxq;
     }
   }
-  const { x, s, w } = data;
-  for (let i = 0; i < data.size; i += 1) {
-    const xi = x[i]!;
-    const wi = w[i]!;
-    const a = p * xi + q;
-    const lnDen = Math.log(gamma + s[i]!);
-    const term = -wi * a * lnDen;
-    const t = sum + term;
-    compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
-    sum = t;
-    if (want) {
-      gp -= wi * xi * lnDen;
-      gq -= wi * lnDen;
-      gg -= (wi * a) / (gamma + s[i]!);
-    }
-  }
+  const rows = -(p * sums.s1 + q * sums.s0);
+  const t = sum + rows;
+  compensation += Math.abs(sum) >= Math.abs(rows) ? sum - t + rows : rows - t + sum;
+  sum = t;
   if (gradient !== undefined) {
     gradient[0] = gp;
     gradient[1] = gq;
-    gradient[2] = gg;
+    gradient[2] = (W * q) / gamma - (p * sums.r1 + q * sums.r0);
   }
   return sum + compensation;
 }

@@ -1,7 +1,7 @@
 import { fail } from '../../core/errors.js';
 import type { RfmSummary } from '../../data/summary-types.js';
 import type { SpendScores } from '../spend-types.js';
-import { summaryColumns } from './data.js';
+import { checkSpendSummary } from './data.js';
 import { type GammaGammaParams, parseGammaGammaParams } from './params.js';
 import { expectedSpendUnchecked } from './predict.js';
 
@@ -35,23 +35,40 @@ import { expectedSpendUnchecked } from './predict.js';
 export function gammaGammaScore(params: GammaGammaParams, summary: RfmSummary): SpendScores {
   const fn = 'gammaGamma.score';
   const p = parseGammaGammaParams(params, fn);
-  const columns = summaryColumns(summary, fn);
-  const size = columns.size;
-  const monetary = columns.monetaryValue;
+  const rows = checkSpendSummary(summary, fn).customers;
+  const size = rows.length;
   const expectedSpend = new Float64Array(size);
+  let lastX = -1;
+  let lastText: string | null = null;
+  let last = 0;
   for (let i = 0; i < size; i += 1) {
-    const x = columns.frequency[i]!;
+    const row = rows[i];
+    const x = row?.frequency;
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0)
+      fail('input/invalid', fn, `summary.customers[${i}].frequency is not a whole number >= 0`, {
+        expected: 'a whole number >= 0',
+        received: x,
+        path: ['summary', 'customers', i, 'frequency'],
+      });
+    const text = x === 0 ? null : row!.monetaryValue;
+    if (x === lastX && text === lastText) {
+      expectedSpend[i] = last;
+      continue;
+    }
     let m = 0;
     if (x > 0) {
-      m = monetary === null ? Number.NaN : monetary[i]!;
-      if (summary.customers[i]!.monetaryValue === null || !(m >= 0 && Number.isFinite(m)))
+      m = text === null || text === undefined ? Number.NaN : Number(text);
+      if (!(m >= 0 && m < Number.POSITIVE_INFINITY))
         fail('input/invalid', fn, `summary.customers[${i}] needs a monetaryValue >= 0`, {
           expected: 'the mean repeat-transaction value of every customer with frequency >= 1',
-          received: summary.customers[i]!.monetaryValue,
+          received: text ?? null,
           path: ['summary', 'customers', i, 'monetaryValue'],
         });
     }
-    expectedSpend[i] = expectedSpendUnchecked(p, x, m, fn);
+    last = expectedSpendUnchecked(p, x, m, fn);
+    lastX = x;
+    lastText = text;
+    expectedSpend[i] = last;
   }
   return Object.freeze({ size, expectedSpend });
 }

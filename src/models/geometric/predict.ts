@@ -149,7 +149,7 @@ export function geometricDel(params: GeometricParams, discountRate: number): num
 
 /**
  * DERL under constant retention r = 1 − θ: r(1 + d)/(1 + d − r) = (1 − θ)(1 + d)/(d + θ), the same at
- * every tenure (Fader & Hardie 2010, eq. 2): the value a single average retention rate gives every
+ * every tenure (Fader & Hardie 2010): the value a single average retention rate gives every
  * subscriber. Timing as in `shiftedBetaGeometric.derl` (valued at the next renewal decision, that
  * renewal's payment undiscounted).
  *

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail } from '../../core/errors.js';
+import { type Safe, toSafe } from '../../core/safe.js';
 import type { TimeUnit } from '../../core/time-unit.js';
 import { parseInput } from '../../core/validate.js';
 import type { RfmSummary } from '../../data/summary-types.js';
@@ -100,7 +101,8 @@ function holdoutColumns(
       !(h.duration >= 0 && Number.isFinite(h.duration))
     )
       fail('input/invalid', fn, `summary row ${i} has no holdout data`, {
-        expected: 'a summary built with calibrationEnd (row.holdout = { frequency, spend, duration })',
+        expected:
+          'a summary built with calibrationEnd (row.holdout = { frequency, spend, duration })',
         received: h === undefined ? undefined : `frequency ${h.frequency}, duration ${h.duration}`,
         path: ['summary', 'customers', i, 'holdout'],
       });
@@ -244,4 +246,25 @@ export function holdoutReport<Params extends AnyParams>(
     predicted,
     actual,
   });
+}
+
+/**
+ * {@link holdoutReport} returning `{ success, data | error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { bgNbd, rfmSummaryFromRows, safeHoldoutReport } from 'customer-asset';
+ *
+ * const summary = rfmSummaryFromRows([{ frequency: 1, recency: 2, T: 5 }], { timeUnit: 'week' });
+ * const result = safeHoldoutReport(bgNbd, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, summary);
+ * console.log(result.success); // false: rows from rfmSummaryFromRows have no holdout
+ * ```
+ */
+export function safeHoldoutReport<Params extends AnyParams>(
+  model: TransactionModel<string, Params>,
+  params: Params,
+  summary: RfmSummary,
+  options: HoldoutReportOptions = {},
+): Safe<HoldoutReport> {
+  return toSafe(() => holdoutReport(model, params, summary, options));
 }

@@ -9,17 +9,18 @@ import { MBG_NBD, type MbgNbdParams, MbgNbdParamsSchema } from './params.js';
 export type MbgNbdFit = FittedModel<'mbg-nbd', MbgNbdParams>;
 
 /**
- * Fits MBG/NBD by maximum likelihood (Fader, Hardie & Lee 2005, eq. 6) on a customer or pattern
- * summary. BFGS on log-parameters with the analytic gradient, from two default starts (or yours),
- * best wins; standard errors and covariance from the Hessian by the delta method.
+ * Fits MBG/NBD by maximum likelihood (Batislam, Denizel & Filiztekin 2007) on a customer or pattern
+ * summary. BFGS on log-parameters with the analytic gradient, from a moment-matched start (and
+ * (1, 1, 1, 1) too when that run does not converge), or from your starts, best wins; standard errors
+ * and covariance from the Hessian by the delta method.
  *
  * Conventions: times are divided internally by the power of two nearest to max(T) for conditioning,
  * then α is multiplied back and the log-likelihood shifted by −Σx ln k, so params and
  * log-likelihood are in the summary's own time unit (`timeUnit` of the record; REFERENCE.md §0).
  * Identical customers are merged first (the likelihood depends only on (x, t_x, T)).
  *
- * Numerical caveats: on CDNOW (2,357 customers, weeks) it gives r = 0.2426, α = 4.4136,
- * a = 0.7929, b = 2.4259, LL = −9582.429, the published estimates.
+ * Numerical caveats: on CDNOW (2,357 customers, exact weeks) it gives r = 0.2250, α = 4.0958,
+ * a = 1.5148, b = 4.6659, LL = −9596.4225 (derived in scripts/reference/bg_nbd_mbg_nbd.py).
  *
  * @param summary - RFM summary or pattern summary; at least one customer with frequency > 0.
  * @param options - Optional `starts` (natural-scale params in the data's unit) and `optimizer` settings.
@@ -34,7 +35,7 @@ export type MbgNbdFit = FittedModel<'mbg-nbd', MbgNbdParams>;
  * const summary = mbgNbd.simulate({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, { customers: 5000, T: 39, seed: 1 });
  * const fitted = mbgNbd.fit(summary);
  * console.log(fitted.diagnostics.converged, fitted.timeUnit); // true 'week'
- * console.log(fitted.params.r.toFixed(2)); // '0.26'
+ * console.log(fitted.params.r.toFixed(2)); // '0.23'
  * ```
  */
 export function fitMbgNbd(

@@ -1,5 +1,6 @@
 /**
- * The MBG/NBD model (Fader, Hardie & Lee 2005, Marketing Science 24(2):275–284). docs/models/mbg-nbd.md.
+ * The MBG/NBD model (Batislam, Denizel & Filiztekin 2007, International Journal of Research in
+ * Marketing 24(3):201–209). docs/models/mbg-nbd.md.
  */
 import type { TransactionModel } from '../types.js';
 import { mbgNbdFromJSON, fitMbgNbd, safeFitMbgNbd } from './fit.js';
@@ -38,8 +39,8 @@ export { simulateMbgNbd } from './simulate.js';
  *
  * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
  * const customer = { frequency: 2, recency: 30.43, T: 38.86 };
- * console.log(mbgNbd.probabilityAlive(params, customer).toFixed(3)); // '0.727'
- * console.log(mbgNbd.expectedPurchases(params, customer, 39).toFixed(3)); // '1.226'
+ * console.log(mbgNbd.probabilityAlive(params, customer).toFixed(3)); // '0.774'
+ * console.log(mbgNbd.expectedPurchases(params, customer, 39).toFixed(3)); // '1.340'
  * ```
  */
 export const mbgNbd: TransactionModel<'mbg-nbd', MbgNbdParams> = /* @__PURE__ */ Object.freeze({

@@ -4,20 +4,20 @@ import { MBG_NBD, type MbgNbdParams } from './params.js';
 
 /**
  * Total MBG/NBD log-likelihood of a summary, Σ n_i ln L(r, α, a, b | x_i, t_x,i, T_i), in the
- * summary's own time unit, natural log, no constant dropped (Fader, Hardie & Lee 2005, eq. 6):
+ * summary's own time unit, natural log, no constant dropped (Batislam, Denizel & Filiztekin 2007;
+ * REFERENCE.md §3):
  *
- *   L = Γ(r+x) α^r / Γ(r) · B(a, b+x)/B(a, b) · [(α+T)^−(r+x) + 1{x>0} a/(b+x−1) (α+t_x)^−(r+x)]
+ *   L = Γ(r+x) α^r / Γ(r) · B(a, b+x+1)/B(a, b) · [(α+T)^−(r+x) + a/(b+x) (α+t_x)^−(r+x)]
  *
- * Evaluated in log space as ln A1 + ln A2 + ln(A3 + A4) with ln(A3 + A4) = ln A3 + ln(1 + e^(ln A4 −
- * ln A3)) (REFERENCE.md §1 stable form; the "#NUM!" problem of Hardie's note 027 cannot occur), gamma
- * and beta terms once per distinct x, ln(α + t) once per distinct time, and the sum compensated
- * (Neumaier). Identical customers are merged first, so a summary and its compressed patterns give
- * the same value.
+ * The second term is present for every customer, x = 0 included (a customer may have dropped out
+ * right after the first purchase). Evaluated in log space exactly as the BG/NBD likelihood (gamma
+ * and beta terms once per distinct x, ln(α + t) once per distinct time, ln(A3 + A4) = ln A3 +
+ * ln(1 + e^(ln A4 − ln A3)), compensated sum).
  *
- * Numerical caveats: finite for every valid input, heavy buyers (x in the thousands) included; the
- * absolute rounding error is about 1e-16 per customer.
+ * Numerical caveats: finite for every valid input, heavy buyers included; absolute rounding error
+ * about 1e-16 per customer.
  *
- * @param params - {@link MbgNbdParams} (published or fitted).
+ * @param params - {@link MbgNbdParams}.
  * @param summary - An RFM summary or pattern summary (times in the unit the params are expressed in).
  * @returns The log-likelihood.
  * @throws CustomerAssetError `input/invalid` for bad params or an impossible summary row.
@@ -34,9 +34,12 @@ import { MBG_NBD, type MbgNbdParams } from './params.js';
  *   { timeUnit: 'week' },
  * );
  * const ll = mbgNbd.logLikelihood({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, summary);
- * console.log(ll.toFixed(4)); // '-10.3052'
+ * console.log(ll.toFixed(4)); // '-10.0741'
  * ```
  */
-export function mbgNbdLogLikelihood(params: MbgNbdParams, summary: TransactionSummaryInput): number {
+export function mbgNbdLogLikelihood(
+  params: MbgNbdParams,
+  summary: TransactionSummaryInput,
+): number {
   return familyLogLikelihood(MBG_NBD, params, summary);
 }

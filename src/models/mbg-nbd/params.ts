@@ -28,5 +28,5 @@ export const MBG_NBD: FamilyMember<'mbg-nbd'> = /* @__PURE__ */ Object.freeze({
   model: 'mbg-nbd',
   prefix: 'mbgNbd',
   dropAtZero: 1,
-  citation: 'Batislam, Denizel & Filiztekin (2007) IJRM 24(3) eq. 6',
+  citation: 'Batislam, Denizel & Filiztekin (2007) IJRM 24(3), the MBG/NBD likelihood',
 });

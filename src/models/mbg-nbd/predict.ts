@@ -10,16 +10,16 @@ import { MBG_NBD, type MbgNbdParams } from './params.js';
 
 /**
  * Expected purchases in (T, T + t] of a customer with history (x, t_x, T), E[Y(t) | x, t_x, T]
- * (Fader, Hardie & Lee 2005, eq. 10):
+ * (Batislam, Denizel & Filiztekin 2007; REFERENCE.md §3):
  *
- *   P(alive) · (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]
+ *   P(alive) · (a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))]
  *
  * that is, P(alive at T) times the expected count of a customer alive at T with the posterior
- * λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x).
+ * λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1) (the customer survived the drop-out chance at time 0 and
+ * after each of x purchases).
  *
- * Numerical caveats: evaluated as a power series in z = t/(α+T+t) for z <= 1/2, through ₂F₁ in
- * Euler's form (parameters O(1) even for heavy buyers) otherwise, and by quadrature near a = 1, where
- * the printed form is 0/0 (the limit is taken, not a perturbation); relative error below ~1e-10.
+ * Numerical caveats: power series for t/(α+T+t) <= 1/2, ₂F₁ in Euler's form otherwise, quadrature
+ * near a = 1 (where the printed form is 0/0); relative error below ~1e-10.
  *
  * @param params - {@link MbgNbdParams}.
  * @param customer - `{ frequency, recency, T }` in the params' time unit.
@@ -31,9 +31,9 @@ import { MBG_NBD, type MbgNbdParams } from './params.js';
  * ```ts
  * import { mbgNbd } from 'customer-asset';
  *
- * const params = { r: 0.24259395230803, alpha: 4.41359091416604, a: 0.792919955839573, b: 2.42589404751842 };
+ * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
  * const y = mbgNbd.expectedPurchases(params, { frequency: 2, recency: 30.43, T: 38.86 }, 39);
- * console.log(y.toFixed(4)); // '1.2259' (Hardie's note 004: 1.226)
+ * console.log(y.toFixed(4)); // '1.3405'
  * ```
  */
 export function mbgNbdExpectedPurchases(
@@ -45,15 +45,15 @@ export function mbgNbdExpectedPurchases(
 }
 
 /**
- * Expected repeat purchases in (0, t] of a customer just acquired, E[X(t)] (Fader, Hardie & Lee 2005,
- * eq. 7):
+ * Expected repeat purchases in (0, t] of a customer just acquired, E[X(t)] (Batislam, Denizel &
+ * Filiztekin 2007; REFERENCE.md §3):
  *
- *   (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]
+ *   b/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))]
  *
- * Numerical caveats: at a = 1 the printed form is 0/0 and for a + b <= 1 its ₂F₁ has c <= 0; both
- * are handled (power series for t <= α, quadrature of dE[X]/dt otherwise), with no perturbation.
- * At t = 78 weeks on CDNOW this gives 1.8579566, where Hardie's spreadsheet's truncated series gives
- * 1.8576. E[X(t)] grows without bound as t → ∞ when a <= 1.
+ * = b/(a+b) (survives time 0) times the BG/NBD count with (r, α, a, b+1).
+ *
+ * Numerical caveats: at a = 1 the printed form is 0/0; the limit is computed (series or
+ * quadrature), not perturbed. E[X(t)] grows without bound as t → ∞ when a <= 1.
  *
  * @param params - {@link MbgNbdParams}.
  * @param t - Time since acquisition, >= 0, in the params' time unit.
@@ -64,8 +64,8 @@ export function mbgNbdExpectedPurchases(
  * ```ts
  * import { mbgNbd } from 'customer-asset';
  *
- * const params = { r: 0.2425982, alpha: 4.4136842, a: 0.7929899, b: 2.4261667 };
- * console.log(mbgNbd.expectedPurchasesNewCustomer(params, 52).toFixed(6)); // '1.444005' (BTYD: 1.444004)
+ * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * console.log(mbgNbd.expectedPurchasesNewCustomer(params, 52).toFixed(4)); // '1.2104'
  * ```
  */
 export function mbgNbdExpectedPurchasesNewCustomer(params: MbgNbdParams, t: number): number {
@@ -75,19 +75,15 @@ export function mbgNbdExpectedPurchasesNewCustomer(params: MbgNbdParams, t: numb
 /**
  * Probability that a customer with history (x, t_x, T) is alive at T + futureTime.
  *
- * At futureTime = 0 this is FHL (2005) eq. 11, 1 / [1 + 1{x>0} a/(b+x−1) ((α+T)/(α+t_x))^(r+x)]
- * (so 1 whenever x = 0: a MBG/NBD customer can only drop out right after a purchase). Later, the
- * customer must also survive every purchase in (T, T+t]: given (λ, p) that has probability
- * Σ_n e^(−λt)(λt)^n/n! (1−p)^n = e^(−λpt), and averaging over the posterior λ ~ Gamma(r+x, α+T),
- * p ~ Beta(a, b+x) gives (derived here, checked by simulation and 2-D quadrature in the tests)
+ * At futureTime = 0: 1 / [1 + a/(b+x) ((α+T)/(α+t_x))^(r+x)] (Batislam et al. 2007), below 1 even
+ * for x = 0 (the customer may have dropped out right after the first purchase). Later, the customer
+ * must also survive every purchase in (T, T+t], which given (λ, p) has probability e^(−λpt); over
+ * the posterior λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1) (derived here, checked by quadrature in
+ * scripts/reference/bg_nbd_mbg_nbd.py):
  *
- *   P(alive at T+t) = P(alive at T) · ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x; t/(α+T+t)).
+ *   P(alive at T+t) = P(alive at T) · ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x+1; a+b+x+1; t/(α+T+t)).
  *
- * It is the probability of being alive given the calibration history only (not given any purchase
- * in (T, T+t]).
- *
- * Numerical caveats: computed as 1/(1 + e^d), which is 0 rather than NaN when the odds overflow
- * (a heavy buyer long silent); the ₂F₁ is taken in Euler's form with O(1) parameters.
+ * Numerical caveats: 0 rather than NaN when the odds overflow; ₂F₁ in Euler's form.
  *
  * @param params - {@link MbgNbdParams}.
  * @param customer - `{ frequency, recency, T }` in the params' time unit.
@@ -100,9 +96,7 @@ export function mbgNbdExpectedPurchasesNewCustomer(params: MbgNbdParams, t: numb
  * import { mbgNbd } from 'customer-asset';
  *
  * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
- * const customer = { frequency: 2, recency: 30.43, T: 38.86 };
- * console.log(mbgNbd.probabilityAlive(params, customer).toFixed(4)); // '0.7266'
- * console.log(mbgNbd.probabilityAlive(params, customer, 52).toFixed(4)); // '0.6245'
+ * console.log(mbgNbd.probabilityAlive(params, { frequency: 0, recency: 0, T: 38.86 }).toFixed(4)); // '0.6373'
  * ```
  */
 export function mbgNbdProbabilityAlive(
@@ -114,14 +108,15 @@ export function mbgNbdProbabilityAlive(
 }
 
 /**
- * P(X(t) = n): the probability that a customer just acquired makes exactly n repeat purchases in
- * (0, t] (Fader, Hardie & Lee 2005, eq. 8):
+ * P(X(t) = n) for a customer just acquired, derived from the MBG/NBD story as FHL (2005) derive
+ * their eq. 8: alive after n purchases with probability E[(1−p)^(n+1)], or dropped out at the n-th
+ * purchase (n = 0: right after the first purchase) with probability E[p(1−p)^n], after at least n
+ * Poisson events:
  *
- *   B(a, b+n)/B(a, b) · NBD_t(n) + 1{n>0} B(a+1, b+n−1)/B(a, b) · P(NBD_t >= n)
+ *   B(a, b+n+1)/B(a, b) · NBD_t(n) + B(a+1, b+n)/B(a, b) · P(NBD_t >= n)
  *
- * with NBD_t(n) = Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n. The tail P(NBD_t >= n) is the
- * regularised incomplete beta I_{t/(α+t)}(n, r), not 1 minus a finite sum, so it keeps its relative
- * accuracy when it is tiny.
+ * with NBD_t(n) = Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n and P(NBD_t >= n) = I_{t/(α+t)}(n, r)
+ * (1 for n = 0).
  *
  * @param params - {@link MbgNbdParams}.
  * @param n - Number of repeat purchases, an integer >= 0.
@@ -134,7 +129,7 @@ export function mbgNbdProbabilityAlive(
  * import { mbgNbd } from 'customer-asset';
  *
  * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
- * console.log(mbgNbd.probabilityOfPurchases(params, 0, 39).toFixed(7)); // '0.5737864' (BTYD manual)
+ * console.log(mbgNbd.probabilityOfPurchases(params, 0, 39).toFixed(4)); // '0.6788'
  * ```
  */
 export function mbgNbdProbabilityOfPurchases(params: MbgNbdParams, n: number, t: number): number {
@@ -142,28 +137,21 @@ export function mbgNbdProbabilityOfPurchases(params: MbgNbdParams, n: number, t:
 }
 
 /**
- * Discounted expected residual transactions of a customer with history (x, t_x, T): the present
- * value, at T, of all purchases after T, each discounted continuously for the time until it happens
- * at the force of interest δ = ln(1 + d), i.e. by the factor (1 + d)^−s:
+ * Discounted expected residual transactions: the present value at T of all purchases after T, each
+ * discounted continuously by (1 + d)^−s, s the time until it happens (force of interest
+ * δ = ln(1 + d), the Pareto/NBD convention):
  *
  *   DERT = ∫_0^∞ (1+d)^−s dE[Y(s) | x, t_x, T] = P(alive at T) · E[λ / (δ + λp)]
  *
- * with the expectation over the posterior λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x). This is the exact
- * value that the handbook's mid-period approximation Σ_{i>=1} (1+d)^−(i−0.5) {E[Y(i)] − E[Y(i−1)]}
- * (Fader & Hardie 2015, eq. 3.13) approximates, and the same convention as the Pareto/NBD DERT
- * (continuous δ = ln(1 + d)): the two models' DERTs are comparable. No closed form exists; it is
- * computed by Gauss–Legendre quadrature of dE[Y] against the discount factor, truncated where the
- * discount factor is below e^−45 (relative error ~1e-13).
- *
- * d = 0 gives the undiscounted total P(alive)·(a+b+x−1)/(a−1), finite only when a > 1.
+ * over the posterior λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1); by Gauss–Legendre quadrature
+ * (relative error ~1e-13). d = 0 gives P(alive)·(a+b+x)/(a−1), finite only when a > 1.
  *
  * @param params - {@link MbgNbdParams}.
  * @param customer - `{ frequency, recency, T }` in the params' time unit.
- * @param discountRate - Discrete, effective discount rate d per time unit of the params (for 15% a
- *   year on weekly params: 1.15^(1/52) − 1).
+ * @param discountRate - Discrete, effective discount rate d per time unit of the params.
  * @returns DERT, finite and >= 0 (a number of purchases).
  * @throws CustomerAssetError `input/invalid` for bad inputs; `model/undefined-quantity` for d < 0, or
- *   d = 0 with a <= 1 (the undiscounted sum diverges).
+ *   d = 0 with a <= 1.
  *
  * @example
  * ```ts
@@ -171,8 +159,7 @@ export function mbgNbdProbabilityOfPurchases(params: MbgNbdParams, n: number, t:
  *
  * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
  * const weekly = 1.15 ** (1 / 52) - 1;
- * const dert = mbgNbd.dert(params, { frequency: 2, recency: 30.43, T: 38.86 }, weekly);
- * console.log(dert.toFixed(3)); // '2.889'
+ * console.log(mbgNbd.dert(params, { frequency: 2, recency: 30.43, T: 38.86 }, weekly).toFixed(3)); // '5.991'
  * ```
  */
 export function mbgNbdDert(

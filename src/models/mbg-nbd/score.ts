@@ -3,9 +3,9 @@ import type { CustomerScores, TransactionSummaryInput } from '../types.js';
 import { MBG_NBD, type MbgNbdParams } from './params.js';
 
 /**
- * MBG/NBD scores for every row of a summary, in row order: P(alive at T) (FHL 2005 eq. 11), expected
- * purchases in the next `horizon` time units (eq. 10) and, when `discountRate` is given, DERT (see
- * `mbgNbd.dert`: continuous discounting at δ = ln(1 + d)). The ₂F₁ part of E[Y] and the DERT
+ * MBG/NBD scores for every row of a summary, in row order: P(alive at T), expected purchases in the
+ * next `horizon` time units and, when `discountRate` is given, DERT (see `mbgNbd.dert`: continuous
+ * discounting at δ = ln(1 + d)). The ₂F₁ part of E[Y] and the DERT
  * quadrature depend only on (x, T), so each is computed once per distinct (x, T); the rest is a few
  * floating-point operations per row. The summary is checked in one O(n) pass.
  *
@@ -29,7 +29,7 @@ import { MBG_NBD, type MbgNbdParams } from './params.js';
  *   { timeUnit: 'week' },
  * );
  * const scores = mbgNbd.score(params, summary, { horizon: 52 });
- * console.log(scores.probabilityAlive[1], scores.expectedPurchases[0]!.toFixed(3)); // 1 '1.541'
+ * console.log(scores.probabilityAlive[1]!.toFixed(3), scores.expectedPurchases[0]!.toFixed(3)); // '0.637' '1.714'
  * ```
  */
 export function mbgNbdScore(

@@ -4,12 +4,12 @@ import { familySimulate } from '../shared/beta-geometric-api.js';
 import { MBG_NBD, type MbgNbdParams } from './params.js';
 
 /**
- * Draws a customer summary from the MBG/NBD story in continuous time (Fader, Hardie & Lee 2005,
- * section 3): λ ~ Gamma(r, α), p ~ Beta(a, b); purchases form a Poisson process of rate λ and after
+ * Draws a customer summary from the MBG/NBD story in continuous time (Batislam, Denizel &
+ * Filiztekin 2007): λ ~ Gamma(r, α), p ~ Beta(a, b); right after the first purchase (time 0) the
+ * customer drops out with probability p; then purchases form a Poisson process of rate λ and after
  * each one the customer drops out with probability p; every customer is observed for T after the
  * first purchase. Exact, O(1) per customer: N ~ Poisson(λT) events, the drop-out purchase
  * K ~ 1 + Geometric(p), x = min(N, K), and t_x the x-th of N uniform event times on (0, T).
- * (Unlike lifetimes' generator, which counts distinct whole weeks, x counts every purchase.)
  *
  * @param params - {@link MbgNbdParams}.
  * @param options - `customers` (>= 1), `T` >= 0, `seed` (a safe integer), optional `timeUnit`

@@ -5,6 +5,7 @@ import { type Safe, toSafe } from '../../core/safe.js';
 import { parseInput } from '../../core/validate.js';
 import { type MleProblem, maximizeLikelihood } from '../../optimize/mle.js';
 import { runModelFit } from '../shared/fit.js';
+import { fittedModelFromJSON } from '../shared/fitted-record.js';
 import type { FitOptions, TransactionSummaryInput } from '../types.js';
 import {
   createWorkspace,
@@ -21,6 +22,9 @@ import {
 import { buildPatternIndex, type SummaryColumns } from './pattern-index.js';
 import { polish } from './polish.js';
 import { summaryColumns } from './summary-input.js';
+
+/** A fitted Pareto/NBD record. */
+export type ParetoNbdFit = FittedModel<'pareto-nbd', ParetoNbdParams>;
 
 const FitOptionsSchema = /* @__PURE__ */ z
   .object({
@@ -149,16 +153,27 @@ function strided(columns: SummaryColumns, target: number): SummaryColumns {
  * @example
  * ```ts
  * import { paretoNbd, rfmSummaryFromRows } from 'customer-asset';
- * const summary = paretoNbd.simulate({ r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 }, { customers: 2000, T: 39, seed: 1 });
+ *
+ * // CDNOW-like rows (weeks): x repeat purchases, last at t_x, observed for T.
+ * const summary = rfmSummaryFromRows(
+ *   [
+ *     { frequency: 0, recency: 0, T: 38.86, count: 1411 },
+ *     { frequency: 1, recency: 20.1, T: 36.4, count: 439 },
+ *     { frequency: 2, recency: 30.43, T: 38.86, count: 214 },
+ *     { frequency: 4, recency: 33.7, T: 35.1, count: 155 },
+ *     { frequency: 9, recency: 36.6, T: 37.9, count: 138 },
+ *   ],
+ *   { timeUnit: 'week' },
+ * );
  * const fitted = paretoNbd.fit(summary);
- * console.log(fitted.params, fitted.logLikelihood, fitted.diagnostics.converged);
+ * console.log(fitted.diagnostics.converged, fitted.timeUnit); // true 'week'
  * ```
  */
 export function fitParetoNbd(
   summary: TransactionSummaryInput,
   options: FitOptions<ParetoNbdParams> = {},
-): FittedModel<'pareto-nbd', ParetoNbdParams> {
-  const fn = 'paretoNbd.fit';
+): ParetoNbdFit {
+  const fn = 'fitParetoNbd';
   const parsedOptions = parseInput(FitOptionsSchema, options, fn, 'options');
   const { columns, timeUnit } = summaryColumns(summary, fn);
   if (columns.size === 0) {
@@ -288,6 +303,7 @@ export function fitParetoNbd(
  * @example
  * ```ts
  * import { paretoNbd, rfmSummaryFromRows } from 'customer-asset';
+ *
  * const none = rfmSummaryFromRows([{ frequency: 0, recency: 0, T: 10 }], { timeUnit: 'week' });
  * const out = paretoNbd.safeFit(none);
  * console.log(out.success ? out.data.params : out.error.code); // 'fit/insufficient-data'
@@ -296,6 +312,35 @@ export function fitParetoNbd(
 export function safeFitParetoNbd(
   summary: TransactionSummaryInput,
   options: FitOptions<ParetoNbdParams> = {},
-): Safe<FittedModel<'pareto-nbd', ParetoNbdParams>> {
+): Safe<ParetoNbdFit> {
   return toSafe(() => fitParetoNbd(summary, options));
+}
+
+/**
+ * Restores a Pareto/NBD fitted record from its JSON form, validating every field; the result equals
+ * the record that was serialised.
+ *
+ * @param json - `JSON.parse(JSON.stringify(fitted))`.
+ * @returns The frozen fitted record.
+ * @throws CustomerAssetError `input/invalid` naming the first bad field.
+ *
+ * @example
+ * ```ts
+ * import { paretoNbd } from 'customer-asset';
+ *
+ * const truth = { r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 };
+ * const summary = paretoNbd.simulate(truth, { customers: 2000, T: 39, seed: 3, timeUnit: 'week' });
+ * const fitted = paretoNbd.fit(summary);
+ * const restored = paretoNbd.fromJSON(JSON.parse(JSON.stringify(fitted)));
+ * console.log(restored.params.beta === fitted.params.beta); // true
+ * ```
+ */
+export function paretoNbdFromJSON(json: unknown): ParetoNbdFit {
+  return fittedModelFromJSON(
+    'pareto-nbd',
+    ParetoNbdParamsSchema,
+    PARETO_NBD_PARAMETER_ORDER,
+    json,
+    'paretoNbdFromJSON',
+  );
 }

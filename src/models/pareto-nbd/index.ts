@@ -3,92 +3,78 @@
  * 2005): fitting, closed-form predictions, DERT, the purchase-count distribution, vectorised scoring
  * and simulation. docs/models/pareto-nbd.md describes the story, formulas and numerics.
  */
-import type { FittedModel } from '../../core/fitted-model.js';
-import { fittedModelFromJSON } from '../shared/fitted-record.js';
+import type { RfmSummary } from '../../data/summary-types.js';
 import type { TransactionModel } from '../types.js';
-import { fitParetoNbd, safeFitParetoNbd } from './fit.js';
-import { logLikelihood } from './log-likelihood.js';
+import { fitParetoNbd, paretoNbdFromJSON, safeFitParetoNbd } from './fit.js';
+import { paretoNbdLogLikelihood } from './log-likelihood.js';
 import {
   PARETO_NBD_PARAMETER_ORDER,
   type ParetoNbdParams,
   ParetoNbdParamsSchema,
 } from './params.js';
-import { probabilityOfPurchases } from './pmf.js';
+import { paretoNbdProbabilityOfPurchases } from './pmf.js';
 import {
-  dert,
-  dertNewCustomer,
-  expectedPurchases,
-  expectedPurchasesNewCustomer,
-  probabilityAlive,
+  paretoNbdDert,
+  paretoNbdDertNewCustomer,
+  paretoNbdExpectedPurchases,
+  paretoNbdExpectedPurchasesNewCustomer,
+  paretoNbdProbabilityAlive,
 } from './predict.js';
-import { score } from './score.js';
-import { simulate } from './simulate.js';
+import { paretoNbdScore } from './score.js';
+import { type ParetoNbdSimulateOptions, simulateParetoNbd } from './simulate.js';
 
-export type { ParetoNbdParams } from './params.js';
-export { ParetoNbdParamsSchema } from './params.js';
-export type { ParetoNbdSimulateOptions } from './simulate.js';
+export { fitParetoNbd, type ParetoNbdFit, paretoNbdFromJSON, safeFitParetoNbd } from './fit.js';
+export { paretoNbdLogLikelihood } from './log-likelihood.js';
+export { type ParetoNbdParams, ParetoNbdParamsSchema } from './params.js';
+export { paretoNbdProbabilityOfPurchases } from './pmf.js';
+export {
+  paretoNbdDert,
+  paretoNbdDertNewCustomer,
+  paretoNbdExpectedPurchases,
+  paretoNbdExpectedPurchasesNewCustomer,
+  paretoNbdProbabilityAlive,
+} from './predict.js';
+export { paretoNbdScore } from './score.js';
+export { type ParetoNbdSimulateOptions, simulateParetoNbd } from './simulate.js';
 
-/**
- * Restores a fitted Pareto/NBD record from its JSON form, validating every field;
- * `fromJSON(JSON.parse(JSON.stringify(fitted)))` equals `fitted`.
- *
- * @example
- * ```ts
- * import { paretoNbd } from 'customer-asset';
- * const summary = paretoNbd.simulate({ r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 }, { customers: 2000, T: 39, seed: 3 });
- * const fitted = paretoNbd.fit(summary);
- * const again = paretoNbd.fromJSON(JSON.parse(JSON.stringify(fitted)));
- * console.log(again.params.r === fitted.params.r); // true
- * ```
- */
-function fromJSON(json: unknown): FittedModel<'pareto-nbd', ParetoNbdParams> {
-  return fittedModelFromJSON(
-    'pareto-nbd',
-    ParetoNbdParamsSchema,
-    PARETO_NBD_PARAMETER_ORDER,
-    json,
-    'paretoNbd.fromJSON',
-  );
-}
-
-/** The Pareto/NBD model as the frozen descriptor every generic valuation and report function takes. */
+/** The Pareto/NBD descriptor's type: the shared interface plus the DET of a new customer. */
 export interface ParetoNbdModel extends TransactionModel<'pareto-nbd', ParetoNbdParams> {
   /** Discounted expected transactions of a customer just acquired (handbook DET, eq. 3.14). */
   dertNewCustomer(params: ParetoNbdParams, discountRate: number): number;
+  /** Also takes one T per customer and the summary's time unit (see {@link simulateParetoNbd}). */
+  simulate(params: ParetoNbdParams, options: ParetoNbdSimulateOptions): RfmSummary;
 }
 
 /**
- * The Pareto/NBD model: `paretoNbd.fit(summary)`, `paretoNbd.probabilityAlive(params, customer)`,
- * `paretoNbd.expectedPurchases(params, customer, t)`, `paretoNbd.dert(params, customer, d)`, ...
- * Each method's own documentation gives its paper and equation.
+ * Pareto/NBD as a frozen descriptor satisfying {@link TransactionModel}: every function takes plain
+ * params `{ r, alpha, s, beta }` (a fitted record's `params`, or published ones) and validates them.
+ * Each function's own documentation gives its paper and equation.
  *
  * @example
  * ```ts
  * import { paretoNbd } from 'customer-asset';
+ *
  * const params = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }; // CDNOW, weeks (FHL 2005)
- * paretoNbd.expectedPurchasesNewCustomer(params, 52); // ≈ 1.4734
- * paretoNbd.probabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // ≈ 0.8691
+ * const customer = { frequency: 2, recency: 30.43, T: 38.86 };
+ * console.log(paretoNbd.probabilityAlive(params, customer).toFixed(4)); // '0.8692'
+ * console.log(paretoNbd.expectedPurchases(params, customer, 39).toFixed(4)); // '1.4551'
+ * console.log(paretoNbd.expectedPurchasesNewCustomer(params, 52).toFixed(4)); // '1.4730'
  * ```
  */
 export const paretoNbd: ParetoNbdModel = /* @__PURE__ */ Object.freeze({
-  name: 'pareto-nbd' as const,
-  parameterNames: PARETO_NBD_PARAMETER_ORDER as unknown as readonly (
-    | 'r'
-    | 'alpha'
-    | 's'
-    | 'beta'
-  )[],
+  name: 'pareto-nbd',
+  parameterNames: PARETO_NBD_PARAMETER_ORDER as unknown as readonly (keyof ParetoNbdParams)[],
   paramsSchema: ParetoNbdParamsSchema,
-  logLikelihood,
+  logLikelihood: paretoNbdLogLikelihood,
   fit: fitParetoNbd,
   safeFit: safeFitParetoNbd,
-  fromJSON,
-  expectedPurchases,
-  expectedPurchasesNewCustomer,
-  probabilityAlive,
-  probabilityOfPurchases,
-  dert,
-  dertNewCustomer,
-  score,
-  simulate,
+  fromJSON: paretoNbdFromJSON,
+  expectedPurchases: paretoNbdExpectedPurchases,
+  expectedPurchasesNewCustomer: paretoNbdExpectedPurchasesNewCustomer,
+  probabilityAlive: paretoNbdProbabilityAlive,
+  probabilityOfPurchases: paretoNbdProbabilityOfPurchases,
+  dert: paretoNbdDert,
+  dertNewCustomer: paretoNbdDertNewCustomer,
+  score: paretoNbdScore,
+  simulate: simulateParetoNbd,
 });

@@ -28,15 +28,20 @@ import { summaryColumns } from './summary-input.js';
  * @example
  * ```ts
  * import { paretoNbd, rfmSummaryFromRows } from 'customer-asset';
+ *
  * const summary = rfmSummaryFromRows(
  *   [{ frequency: 2, recency: 30.43, T: 38.86 }, { frequency: 0, recency: 0, T: 38.86 }],
  *   { timeUnit: 'week' },
  * );
- * paretoNbd.logLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, summary); // ≈ −10.0755
+ * const ll = paretoNbd.logLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, summary);
+ * console.log(ll.toFixed(4)); // '-10.0753'
  * ```
  */
-export function logLikelihood(params: ParetoNbdParams, summary: TransactionSummaryInput): number {
-  const fn = 'paretoNbd.logLikelihood';
+export function paretoNbdLogLikelihood(
+  params: ParetoNbdParams,
+  summary: TransactionSummaryInput,
+): number {
+  const fn = 'paretoNbdLogLikelihood';
   const { r, alpha, s, beta } = parseParetoNbdParams(params, fn);
   const { columns } = summaryColumns(summary, fn);
   const ws = createWorkspace(buildPatternIndex(columns, 1));

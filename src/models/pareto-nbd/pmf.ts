@@ -107,12 +107,17 @@ const CountSchema = /* @__PURE__ */ z.number().int().nonnegative().max(Number.MA
  * @example
  * ```ts
  * import { paretoNbd } from 'customer-asset';
+ *
  * const params = { r: 0.553277028, alpha: 10.5776831, s: 0.606239909, beta: 11.6687341 };
- * paretoNbd.probabilityOfPurchases(params, 0, 52); // ≈ 0.573784 (no repeat purchase in a year)
+ * console.log(paretoNbd.probabilityOfPurchases(params, 0, 52).toFixed(6)); // '0.573784' (no repeat in a year)
  * ```
  */
-export function probabilityOfPurchases(params: ParetoNbdParams, n: number, t: number): number {
-  const fn = 'paretoNbd.probabilityOfPurchases';
+export function paretoNbdProbabilityOfPurchases(
+  params: ParetoNbdParams,
+  n: number,
+  t: number,
+): number {
+  const fn = 'paretoNbdProbabilityOfPurchases';
   const { r, alpha, s, beta } = parseParetoNbdParams(params, fn);
   const k = parseInput(CountSchema, n, fn, 'n');
   const h = parseInput(HorizonSchema, t, fn, 't');

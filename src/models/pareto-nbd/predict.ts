@@ -40,17 +40,19 @@ export function horizonFactor(s: number, base: number, t: number): number {
  * @example
  * ```ts
  * import { paretoNbd } from 'customer-asset';
+ *
  * const params = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }; // CDNOW, weeks
- * paretoNbd.probabilityAlive(params, { frequency: 26, recency: 30.85714, T: 31 }); // ≈ 0.99787
- * paretoNbd.probabilityAlive(params, { frequency: 26, recency: 30.85714, T: 31 }, 52); // ≈ 0.6155
+ * const buyer = { frequency: 26, recency: 30.85714, T: 31 };
+ * console.log(paretoNbd.probabilityAlive(params, buyer).toFixed(5)); // '0.99787'
+ * console.log(paretoNbd.probabilityAlive(params, buyer, 52).toFixed(4)); // '0.6157' (a year later)
  * ```
  */
-export function probabilityAlive(
+export function paretoNbdProbabilityAlive(
   params: ParetoNbdParams,
   customer: CustomerHistory,
   futureTime = 0,
 ): number {
-  const fn = 'paretoNbd.probabilityAlive';
+  const fn = 'paretoNbdProbabilityAlive';
   const p = parseParetoNbdParams(params, fn);
   const c = parseCustomerHistory(customer, fn);
   const t = parseInput(HorizonSchema, futureTime, fn, 'futureTime');
@@ -77,16 +79,18 @@ export function probabilityAlive(
  * @example
  * ```ts
  * import { paretoNbd } from 'customer-asset';
- * const params = { r: 0.553277, alpha: 10.577683, s: 0.606240, beta: 11.668734 };
- * paretoNbd.expectedPurchases(params, { frequency: 26, recency: 30.85714, T: 31 }, 52); // ≈ 25.455 (BTYD: 25.46)
+ *
+ * const params = { r: 0.553277, alpha: 10.577683, s: 0.60624, beta: 11.668734 }; // CDNOW MLE
+ * const buyer = { frequency: 26, recency: 30.85714, T: 31 };
+ * console.log(paretoNbd.expectedPurchases(params, buyer, 52).toFixed(2)); // '25.46' (BTYD vignette)
  * ```
  */
-export function expectedPurchases(
+export function paretoNbdExpectedPurchases(
   params: ParetoNbdParams,
   customer: CustomerHistory,
   t: number,
 ): number {
-  const fn = 'paretoNbd.expectedPurchases';
+  const fn = 'paretoNbdExpectedPurchases';
   const p = parseParetoNbdParams(params, fn);
   const c = parseCustomerHistory(customer, fn);
   const h = parseInput(HorizonSchema, t, fn, 't');
@@ -112,12 +116,13 @@ export function expectedPurchases(
  * @example
  * ```ts
  * import { paretoNbd } from 'customer-asset';
+ *
  * const params = { r: 0.553277028, alpha: 10.5776831, s: 0.606239909, beta: 11.6687341 };
- * paretoNbd.expectedPurchasesNewCustomer(params, 52); // 1.4734343 (BTYD: 1.473434)
+ * console.log(paretoNbd.expectedPurchasesNewCustomer(params, 52).toFixed(6)); // '1.473434' (BTYD)
  * ```
  */
-export function expectedPurchasesNewCustomer(params: ParetoNbdParams, t: number): number {
-  const fn = 'paretoNbd.expectedPurchasesNewCustomer';
+export function paretoNbdExpectedPurchasesNewCustomer(params: ParetoNbdParams, t: number): number {
+  const fn = 'paretoNbdExpectedPurchasesNewCustomer';
   const p = parseParetoNbdParams(params, fn);
   const h = parseInput(HorizonSchema, t, fn, 't');
   const value = ((p.r * p.beta) / p.alpha) * horizonFactor(p.s, p.beta, h);
@@ -189,17 +194,18 @@ function discountedDecay(fn: string, s: number, base: number, delta: number): nu
  * @example
  * ```ts
  * import { paretoNbd } from 'customer-asset';
- * const params = { r: 0.5629966, alpha: 12.5590370, s: 0.4081095, beta: 10.5148048 }; // BTYD, 78 weeks
- * const d = Math.expm1(0.0027); // δ = 0.0027 per week, as in BTYD's pnbd.DERT example
- * paretoNbd.dert(params, { frequency: 7, recency: 35, T: 77.86 }, d); // ≈ 1.8642
+ *
+ * const params = { r: 0.5629966, alpha: 12.559037, s: 0.4081095, beta: 10.5148048 }; // BTYD, 78 weeks
+ * const d = Math.expm1(0.0027); // δ = ln(1 + d) = 0.0027 per week, as in BTYD's pnbd.DERT example
+ * console.log(paretoNbd.dert(params, { frequency: 7, recency: 35, T: 77.86 }, d).toFixed(4)); // '1.8642'
  * ```
  */
-export function dert(
+export function paretoNbdDert(
   params: ParetoNbdParams,
   customer: CustomerHistory,
   discountRate: number,
 ): number {
-  const fn = 'paretoNbd.dert';
+  const fn = 'paretoNbdDert';
   const p = parseParetoNbdParams(params, fn);
   const c = parseCustomerHistory(customer, fn);
   const delta = continuousRate(fn, discountRate);
@@ -223,12 +229,13 @@ export function dert(
  * @example
  * ```ts
  * import { paretoNbd } from 'customer-asset';
- * const params = { r: 0.5629966, alpha: 12.5590370, s: 0.4081095, beta: 10.5148048 };
- * paretoNbd.dertNewCustomer(params, Math.expm1(0.0027)); // ≈ 5.2102
+ *
+ * const params = { r: 0.5629966, alpha: 12.559037, s: 0.4081095, beta: 10.5148048 };
+ * console.log(paretoNbd.dertNewCustomer(params, Math.expm1(0.0027)).toFixed(4)); // '5.2102'
  * ```
  */
-export function dertNewCustomer(params: ParetoNbdParams, discountRate: number): number {
-  const fn = 'paretoNbd.dertNewCustomer';
+export function paretoNbdDertNewCustomer(params: ParetoNbdParams, discountRate: number): number {
+  const fn = 'paretoNbdDertNewCustomer';
   const p = parseParetoNbdParams(params, fn);
   const delta = continuousRate(fn, discountRate);
   const value = (p.r * discountedDecay(fn, p.s, p.beta, delta)) / p.alpha;

@@ -16,8 +16,8 @@ const ScoreOptionsSchema = /* @__PURE__ */ z
 /**
  * P(alive), expected purchases over the next `horizon` and, given a discount rate, DERT for every row
  * of a summary, as typed arrays in the summary's row order (customers, or patterns for a compressed
- * summary). The same closed forms as {@link probabilityAlive}, {@link expectedPurchases} and
- * {@link dert} (note 009 eqs. 18 and 22; Fader, Hardie & Lee 2005, JMR, eq. 2), vectorised: the
+ * summary). The same closed forms as {@link paretoNbdProbabilityAlive}, {@link paretoNbdExpectedPurchases} and
+ * {@link paretoNbdDert} (note 009 eqs. 18 and 22; Fader, Hardie & Lee 2005, JMR, eq. 2), vectorised: the
  * inputs are checked in one O(n) pass instead of per-customer zod parses, the series coefficients
  * are tabulated once per distinct x, customers with x = 0 share their t_x term, and the terms that
  * depend on T alone (the horizon factor, U(s, s; δ(β+T))) are reused while T repeats.
@@ -35,20 +35,21 @@ const ScoreOptionsSchema = /* @__PURE__ */ z
  * @example
  * ```ts
  * import { paretoNbd, rfmSummaryFromRows } from 'customer-asset';
+ *
  * const summary = rfmSummaryFromRows(
  *   [{ frequency: 2, recency: 30.43, T: 38.86 }, { frequency: 0, recency: 0, T: 38.86 }],
  *   { timeUnit: 'week' },
  * );
  * const scores = paretoNbd.score({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, summary, { horizon: 39 });
- * console.log(scores.probabilityAlive, scores.expectedPurchases); // Float64Array [0.869..., 0.295...] ...
+ * console.log([...scores.probabilityAlive].map((p) => p.toFixed(4))); // ["0.8692","0.2953"]
  * ```
  */
-export function score(
+export function paretoNbdScore(
   params: ParetoNbdParams,
   summary: TransactionSummaryInput,
   options: { readonly horizon: number; readonly discountRate?: number },
 ): CustomerScores {
-  const fn = 'paretoNbd.score';
+  const fn = 'paretoNbdScore';
   const p = parseParetoNbdParams(params, fn);
   const o = parseInput(ScoreOptionsSchema, options, fn, 'options');
   const { columns } = summaryColumns(summary, fn);

@@ -60,12 +60,18 @@ export interface ParetoNbdSimulateOptions {
  * @example
  * ```ts
  * import { paretoNbd } from 'customer-asset';
- * const summary = paretoNbd.simulate({ r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 }, { customers: 1000, T: 39, seed: 7 });
- * console.log(summary.customers.length, summary.customers[0]); // 1000 { customerId: '0', ... }
+ *
+ * const params = { r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 };
+ * const summary = paretoNbd.simulate(params, { customers: 1000, T: 39, seed: 7, timeUnit: 'week' });
+ * console.log(summary.customers.length, summary.timeUnit); // 1000 'week'
+ * console.log(summary.customers.every((c) => c.recency <= c.T)); // true
  * ```
  */
-export function simulate(params: ParetoNbdParams, options: ParetoNbdSimulateOptions): RfmSummary {
-  const fn = 'paretoNbd.simulate';
+export function simulateParetoNbd(
+  params: ParetoNbdParams,
+  options: ParetoNbdSimulateOptions,
+): RfmSummary {
+  const fn = 'simulateParetoNbd';
   const { r, alpha, s, beta } = parseParetoNbdParams(params, fn);
   const o = parseInput(SimulateOptionsSchema, options, fn, 'options');
   const rng = createRandom(o.seed);

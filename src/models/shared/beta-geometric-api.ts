@@ -333,46 +333,78 @@ export function familyScore(
   const probabilityAlive = new Float64Array(size);
   const expectedPurchases = new Float64Array(size);
   const dert = delta === null ? null : new Float64Array(size);
-  // Per distinct (x, T): [G(horizon), K(δ)] of the posterior (r+x, α+T, a, b+x+o).
-  const byX = new Map<number, Map<number, Float64Array>>();
-  let lastX = Number.NaN;
+  // Per distinct (x, T): G(horizon) and K(δ) of the posterior (r+x, α+T, a, b+x+o), cached in a
+  // Map per x; for x below SMALL_X the last (T, G, K) of each x sits in typed arrays, which is a hit
+  // for every row of a cohort (same T) after its first customer with that x.
+  const SMALL_X = 4096;
+  const lastTOfX = new Float64Array(SMALL_X).fill(Number.NaN);
+  const lastGOfX = new Float64Array(SMALL_X);
+  const lastKOfX = new Float64Array(SMALL_X);
+  const lnBOfX = new Float64Array(SMALL_X).fill(Number.NaN);
+  const byX = new Map<number, Map<number, readonly [number, number]>>();
+  const posteriorValues = (xi: number, Ti: number): readonly [number, number] => {
+    let byT = byX.get(xi);
+    if (byT === undefined) {
+      byT = new Map();
+      byX.set(xi, byT);
+    }
+    let values = byT.get(Ti);
+    if (values === undefined) {
+      const rq = r + xi;
+      const aq = alpha + Ti;
+      const bq = b + xi + o;
+      const g = horizon === 0 ? 0 : aliveExpectedCount(rq, aq, a, bq, horizon);
+      let k = 0;
+      if (delta !== null) {
+        k = delta === 0 ? (a + bq - 1) / (a - 1) : aliveDiscountedCount(rq, aq, a, bq, delta);
+      }
+      values = [g, k];
+      byT.set(Ti, values);
+    }
+    return values;
+  };
   let lastT = Number.NaN;
-  let lastValues: Float64Array | undefined;
+  let lnT = 0;
   for (let i = 0; i < size; i += 1) {
     const xi = x[i]!;
     const Ti = T[i]!;
+    if (Ti !== lastT) {
+      lastT = Ti;
+      lnT = Math.log(alpha + Ti);
+    }
     let alive = 1;
     if (xi + o > 0) {
+      // d = ln A4 − ln A3 = ln a − ln(b+x+o−1) + (r+x)[ln(α+T) − ln(α+t_x)]
+      let lnB: number;
+      if (xi < SMALL_X) {
+        lnB = lnBOfX[xi]!;
+        if (lnB !== lnB) {
+          lnB = Math.log(b + xi + o - 1);
+          lnBOfX[xi] = lnB;
+        }
+      } else lnB = Math.log(b + xi + o - 1);
       const ti = tx[i]!;
-      const d = lnA - Math.log(b + xi + o - 1) + (r + xi) * Math.log1p((Ti - ti) / (alpha + ti));
+      const d = lnA - lnB + (r + xi) * (ti === Ti ? 0 : lnT - Math.log(alpha + ti));
       alive = 1 / (1 + Math.exp(d));
     }
     probabilityAlive[i] = alive;
-    if (xi !== lastX || Ti !== lastT || lastValues === undefined) {
-      let byT = byX.get(xi);
-      if (byT === undefined) {
-        byT = new Map();
-        byX.set(xi, byT);
+    let g: number;
+    let k: number;
+    if (xi < SMALL_X && lastTOfX[xi] === Ti) {
+      g = lastGOfX[xi]!;
+      k = lastKOfX[xi]!;
+    } else {
+      const values = posteriorValues(xi, Ti);
+      g = values[0];
+      k = values[1];
+      if (xi < SMALL_X) {
+        lastTOfX[xi] = Ti;
+        lastGOfX[xi] = g;
+        lastKOfX[xi] = k;
       }
-      let values = byT.get(Ti);
-      if (values === undefined) {
-        const rq = r + xi;
-        const aq = alpha + Ti;
-        const bq = b + xi + o;
-        values = new Float64Array(2);
-        values[0] = horizon === 0 ? 0 : aliveExpectedCount(rq, aq, a, bq, horizon);
-        if (delta !== null) {
-          values[1] =
-            delta === 0 ? (a + bq - 1) / (a - 1) : aliveDiscountedCount(rq, aq, a, bq, delta);
-        }
-        byT.set(Ti, values);
-      }
-      lastX = xi;
-      lastT = Ti;
-      lastValues = values;
     }
-    expectedPurchases[i] = alive * lastValues[0]!;
-    if (dert !== null) dert[i] = alive * lastValues[1]!;
+    expectedPurchases[i] = alive * g;
+    if (dert !== null) dert[i] = alive * k;
   }
   return Object.freeze({
     size,

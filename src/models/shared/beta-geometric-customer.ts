@@ -34,7 +34,7 @@ export function logOddsInactive(p: BetaGeometricParams, c: History, o: 0 | 1): n
 }
 
 /**
- * P(alive at T | x, t_x, T) = 1 / (1 + A4/A3): FHL (2005) eq. 11 (o = 0); Batislam et al. (2007)
+ * P(alive at T | x, t_x, T) = 1 / (1 + A4/A3): Fader, Hardie & Lee (2008, note 021) (o = 0); Batislam et al. (2007)
  * (o = 1). Returned as 1/(1 + e^d), which is 0 (never NaN) when e^d overflows.
  */
 export function familyProbabilityAlive(p: BetaGeometricParams, c: History, o: 0 | 1): number {
@@ -60,7 +60,7 @@ export function familyExpectedPurchases(
   return alive * aliveExpectedCount(q.r, q.alpha, q.a, q.b, t);
 }
 
-/** E[X(t)] of a customer just acquired: FHL (2005) eq. 7 (o = 0); b/(a+b) · G(t; r, α, a, b+1) (o = 1). */
+/** E[X(t)] of a customer just acquired: FHL (2005) eq. 9 (o = 0); b/(a+b) · G(t; r, α, a, b+1) (o = 1). */
 export function familyExpectedNew(p: BetaGeometricParams, t: number, o: 0 | 1): number {
   if (o === 0) return aliveExpectedCount(p.r, p.alpha, p.a, p.b, t);
   return (p.b / (p.a + p.b)) * aliveExpectedCount(p.r, p.alpha, p.a, p.b + 1, t);

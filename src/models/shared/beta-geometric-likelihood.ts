@@ -1,6 +1,6 @@
 /**
- * The log-likelihood kernel of the beta-geometric/NBD family: BG/NBD (Fader, Hardie & Lee 2005,
- * eq. 6) and MBG/NBD (Batislam, Denizel & Filiztekin 2007, eq. 6), which differ only in whether a
+ * The log-likelihood kernel of the beta-geometric/NBD family: BG/NBD (Fader, Hardie & Lee 2005;
+ * Hardie's note 004) and MBG/NBD (Batislam, Denizel & Filiztekin 2007), which differ only in whether a
  * customer can drop out at time 0. With `dropAtZero` o ∈ {0, 1}:
  *
  *   L = Γ(r+x) α^r / Γ(r) · B(a, b+x+o)/B(a, b) · [(α+T)^−(r+x) + 1{x+o>0} a/(b+x+o−1) (α+t_x)^−(r+x)]

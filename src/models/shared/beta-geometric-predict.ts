@@ -17,7 +17,7 @@
  *   count      G(t) = E[(1 − (α/(α+pt))^r)/p]  = (a+b−1)/(a−1) [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]
  *   discounted K(δ) = ∫_0^∞ e^(−δs) dG(s)     = E[λ/(δ + λp)]
  *
- * G is FHL (2005) eq. 7 (and eq. 10 with updated parameters); S and K are derived here (S is the
+ * G is FHL (2005) eq. 9 (and eq. 10 with updated parameters); S and K are derived here (S is the
  * Euler integral of the Beta average; K has no closed form, "very messy" in Fader & Hardie's words).
  */
 import { fail } from '../../core/errors.js';
@@ -47,7 +47,7 @@ export function aliveSurvival(r: number, alpha: number, a: number, b: number, t:
 }
 
 /**
- * G by its power series in z = t/(α+t), derived from Euler's form of FHL (2005) eq. 7,
+ * G by its power series in z = t/(α+t), derived from Euler's form of FHL (2005) eq. 9,
  * (α/(α+t))^r ₂F₁(r, b; c; z) = (1−z)^(a−1) ₂F₁(c−r, a−1; c; z) with c = a + b − 1, after
  * cancelling the factor a − 1 analytically ((a−1)_n = (a−1)(a)_(n−1)):
  *
@@ -81,7 +81,7 @@ function countSeries(r: number, a: number, b: number, z: number, L: number): num
   return undefined;
 }
 
-/** G by FHL (2005) eq. 7 in Euler's form; undefined where its rounding would exceed 1e-11. */
+/** G by FHL (2005) eq. 9 in Euler's form; undefined where its rounding would exceed 1e-11. */
 function countClosedForm(r: number, a: number, b: number, z: number, L: number): number | undefined {
   const c = a + b - 1;
   if (!(c > 0)) return undefined;
@@ -101,7 +101,7 @@ function countClosedForm(r: number, a: number, b: number, z: number, L: number):
 
 /**
  * The integrand of G and K after the substitution s = α(e^u − 1): dG = r e^((1−a)u)
- * ₂F₁(a+b−r−1, a; a+b; 1 − e^(−u)) du (FHL eq. 7 differentiated, Euler's form), times the discount
+ * ₂F₁(a+b−r−1, a; a+b; 1 − e^(−u)) du (FHL eq. 9 differentiated, Euler's form), times the discount
  * factor e^(−δ α (e^u − 1)).
  */
 function countDensity(r: number, alpha: number, a: number, b: number, delta: number) {
@@ -115,9 +115,9 @@ function countDensity(r: number, alpha: number, a: number, b: number, delta: num
 
 /**
  * G(t) = E[(1 − (α/(α+pt))^r)/p]: expected purchases in (0, t] of a customer alive at 0 (FHL 2005
- * eq. 7). Three evaluations, each used where it is accurate:
+ * eq. 9). Three evaluations, each used where it is accurate:
  * - z = t/(α+t) <= 1/2: the power series above (any a, b: no 0/0 at a = 1, no trouble at a+b <= 1);
- * - otherwise FHL eq. 7 through ₂F₁ in Euler's form, when its estimated rounding error is below
+ * - otherwise FHL eq. 9 through ₂F₁ in Euler's form, when its estimated rounding error is below
  *   1e-11 relative (it is not near a = 1, where the bracket is 0/0, nor when a + b <= 1);
  * - otherwise Gauss–Legendre quadrature of dG over u = ln(1 + s/α) ∈ [0, ln(1 + t/α)].
  */

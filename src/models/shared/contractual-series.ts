@@ -47,11 +47,16 @@ export function residualSeries(kernel: SurvivalKernel, n: number, d: number, fn:
     p *= v * Math.exp(kernel.logRetention(n + j));
     sum += p;
   }
-  return fail('math/not-converged', fn, 'the discounted residual-lifetime series did not converge', {
-    expected: `a discount rate large enough for the series to converge within ${MAX_SERIES_TERMS} terms`,
-    received: d,
-    path: ['discountRate'],
-  });
+  return fail(
+    'math/not-converged',
+    fn,
+    'the discounted residual-lifetime series did not converge',
+    {
+      expected: `a discount rate large enough for the series to converge within ${MAX_SERIES_TERMS} terms`,
+      received: d,
+      path: ['discountRate'],
+    },
+  );
 }
 
 /**
@@ -68,9 +73,20 @@ export function derlForTenures(
   startAt: (n: number) => number,
 ): Float64Array {
   const v = 1 / (1 + d);
-  const distinct = new Map<number, number>();
-  for (let i = 0; i < tenures.length; i += 1) distinct.set(tenures[i]!, 0);
-  const keys = Float64Array.from(distinct.keys()).sort().reverse();
+  let max = 0;
+  for (let i = 0; i < tenures.length; i += 1) if (tenures[i]! > max) max = tenures[i]!;
+  // Distinct tenures: a dense table when they are small (the usual case), a Map otherwise.
+  const dense = max <= 4 * tenures.length + 1024;
+  const table = dense ? new Float64Array(max + 1).fill(Number.NaN) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  for (let i = 0; i < tenures.length; i += 1) {
+    if (table !== null) table[tenures[i]!] = 0;
+    else sparse!.set(tenures[i]!, 0);
+  }
+  const keys: number[] = [];
+  if (table !== null) {
+    for (let k = max; k >= 0; k -= 1) if (table[k] === 0) keys.push(k);
+  } else keys.push(...[...sparse!.keys()].sort((a, b) => b - a));
   let previousN = -1;
   let previousValue = 0;
   for (const k of keys) {
@@ -81,12 +97,14 @@ export function derlForTenures(
       for (let m = previousN - 1; m >= n; m -= 1)
         value = Math.exp(kernel.logRetention(m)) * (1 + v * value);
     } else value = startAt(n);
-    distinct.set(k, value);
+    if (table !== null) table[k] = value;
+    else sparse!.set(k, value);
     previousN = n;
     previousValue = value;
   }
   const out = new Float64Array(tenures.length);
-  for (let i = 0; i < tenures.length; i += 1) out[i] = distinct.get(tenures[i]!)!;
+  for (let i = 0; i < tenures.length; i += 1)
+    out[i] = table !== null ? table[tenures[i]!]! : sparse!.get(tenures[i]!)!;
   return out;
 }
 

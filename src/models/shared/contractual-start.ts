@@ -2,7 +2,7 @@ import type { SurvivalStatistics } from './survival-data.js';
 
 /**
  * A method-of-moments start for the sBG (and the BdW at c = 1) from the first two pooled retention
- * rates: with m = 1 − r_1 = α/(α+β) and q = 1 − r_2 = α/(α+β+1) (Fader & Hardie 2007, eq. 3),
+ * rates: with m = 1 − r_1 = α/(α+β) and q = 1 − r_2 = α/(α+β+1) (Fader & Hardie 2007),
  * α + β = q/(m − q). Returns null when the data do not show retention rising from period 1 to 2
  * (then the sBG optimum may be at the homogeneous boundary and the default start is used alone).
  */

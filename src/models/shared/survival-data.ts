@@ -8,7 +8,7 @@ import type { ContractualFitOptions, SurvivalData } from '../contractual-types.j
 /**
  * The sufficient statistics of cohort survival data for any contractual model: weighted
  * cancellations at each age and weighted survivors censored at each cohort's last age. The
- * log-likelihood of Fader & Hardie (2007), eq. (4) extended to several cohorts, is
+ * log-likelihood of Fader & Hardie (2007), appendix eq. (B3), extended to several cohorts, is
  * LL = Σ_t deaths[t] ln P(T = t) + Σ_t censored[t] ln S(t).
  */
 export interface SurvivalStatistics {
@@ -109,15 +109,25 @@ export function checkIdentifiable(stats: SurvivalStatistics, parameters: number,
       path: ['data'],
     });
   if (!(cancellations > 0))
-    fail('fit/insufficient-data', fn, 'the data have no cancellation, so churn cannot be estimated', {
-      expected: 'at least one cohort whose alive count falls',
-      received: '0 cancellations',
-      path: ['data'],
-    });
+    fail(
+      'fit/insufficient-data',
+      fn,
+      'the data have no cancellation, so churn cannot be estimated',
+      {
+        expected: 'at least one cohort whose alive count falls',
+        received: '0 cancellations',
+        path: ['data'],
+      },
+    );
   if (!(renewals > 0))
-    fail('fit/insufficient-data', fn, 'no customer ever renewed, so retention cannot be estimated', {
-      expected: 'at least one customer alive at age 1',
-      received: '0 renewals',
-      path: ['data'],
-    });
+    fail(
+      'fit/insufficient-data',
+      fn,
+      'no customer ever renewed, so retention cannot be estimated',
+      {
+        expected: 'at least one customer alive at age 1',
+        received: '0 renewals',
+        path: ['data'],
+      },
+    );
 }

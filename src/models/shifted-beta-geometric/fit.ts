@@ -20,9 +20,9 @@ export type SbgFit = FittedModel<typeof SBG_NAME, SbgParams>;
 
 /**
  * Fits the shifted-beta-geometric model by maximum likelihood (Fader & Hardie 2007, "How to Project
- * Customer Retention", *Journal of Interactive Marketing* 21(1), eq. 4) to one cohort's alive counts
- * or to several cohorts of different ages, each right-censored at its last age (the `survivalTable`
- * output), optionally weighted per cohort. The counts are reduced to cancellations and censored
+ * Customer Retention", *Journal of Interactive Marketing* 21(1), appendix eq. B3) to one cohort's
+ * alive counts or to several cohorts of different ages, each right-censored at its last age (the
+ * `survivalTable` output), optionally weighted per cohort. The counts are reduced to cancellations and censored
  * survivors per age, so the cost per likelihood evaluation is O(largest age), not O(customers).
  *
  * The optimizer is the numerical core's `maximizeLikelihood` (BFGS on ln α, ln β with the analytic
@@ -121,5 +121,11 @@ export function safeFitSbg(
  * ```
  */
 export function sbgFromJSON(json: unknown): SbgFit {
-  return fittedModelFromJSON(SBG_NAME, SbgParamsSchema, ORDER, json, 'shiftedBetaGeometric.fromJSON');
+  return fittedModelFromJSON(
+    SBG_NAME,
+    SbgParamsSchema,
+    ORDER,
+    json,
+    'shiftedBetaGeometric.fromJSON',
+  );
 }

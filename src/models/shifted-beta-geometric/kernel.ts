@@ -3,7 +3,7 @@ import type { SurvivalKernel } from '../shared/contractual-series.js';
 import type { SbgParams } from './params.js';
 
 /**
- * The sBG survival function at validated params (Fader & Hardie 2007, eqs. 2 and 3):
+ * The sBG survival function at validated params (Fader & Hardie 2007):
  * S(t) = B(α, β + t)/B(α, β) = [Γ(β + t)/Γ(α + β + t)] · [Γ(α + β)/Γ(β)], so
  * ln S(t) = G(β) − G(β + t) with G(z) = ln Γ(z + α) − ln Γ(z) formed by the numerical core's shifted
  * log-gamma difference (no cancellation for ages in the millions), and

@@ -4,7 +4,7 @@ import { parseSbgParams, type SbgParams } from './params.js';
 
 /**
  * The sBG log-likelihood of survival statistics and its gradient in (alpha, beta), in one O(horizon)
- * pass (Fader & Hardie 2007, eq. 4, summed over cohorts):
+ * pass (Fader & Hardie 2007, appendix eq. B3, summed over cohorts):
  * LL = Σ_t deaths[t] ln P(T = t) + Σ_t censored[t] ln S(t), with the recursion
  * P(T = t) = S(t − 1) · α/(α + β + t − 1) and ln S(t) = ln S(t − 1) + ln(β + t − 1) − ln(α + β + t − 1),
  * so ∂ ln S(t)/∂α = −Σ_{i≤t} 1/(α + β + i − 1) and ∂ ln S(t)/∂β = Σ_{i≤t} [1/(β + i − 1) − 1/(α + β + i − 1)].
@@ -53,7 +53,7 @@ export function sbgLogLikelihoodWithGradient(
 
 /**
  * The sBG log-likelihood of cohort survival data (Fader & Hardie 2007, "How to Project Customer
- * Retention", *Journal of Interactive Marketing* 21(1), eq. 4, summed over cohorts):
+ * Retention", *Journal of Interactive Marketing* 21(1), appendix eq. B3, summed over cohorts):
  * LL = Σ_t n_t ln P(T = t) + (survivors at each cohort's last age τ) · ln S(τ), the last term being
  * the right-censoring of customers still alive at the end of the data (forgetting it is the most
  * common implementation bug). Counts are multiplied by `options.weights` when given.

@@ -4,13 +4,17 @@ import type {
   SurvivalProjection,
   SurvivalProjectionInput,
 } from '../contractual-types.js';
-import { PeriodsSchema, parseProjectionInput, RenewalSchema } from '../shared/contractual-inputs.js';
+import {
+  PeriodsSchema,
+  parseProjectionInput,
+  RenewalSchema,
+} from '../shared/contractual-inputs.js';
 import { projectCohorts } from '../shared/contractual-series.js';
 import { sbgKernel } from './kernel.js';
 import { parseSbgParams, type SbgParams } from './params.js';
 
 /**
- * The sBG survival function S(t) = P(T > t) = B(α, β + t)/B(α, β) (Fader & Hardie 2007, eq. 3): the
+ * The sBG survival function S(t) = P(T > t) = B(α, β + t)/B(α, β) (Fader & Hardie 2007, *Journal of Interactive Marketing* 21(1)): the
  * expected share of a new cohort still subscribed at age t (after t renewals). S(0) = 1 and S falls
  * with t.
  *
@@ -37,7 +41,7 @@ export function sbgSurvival(params: SbgParams, t: number): number {
 
 /**
  * The sBG retention rate at the t-th renewal, r_t = S(t)/S(t − 1) = (β + t − 1)/(α + β + t − 1)
- * (Fader & Hardie 2007, eq. 5): the share of customers alive at age t − 1 who renew. It rises with
+ * (Fader & Hardie 2007): the share of customers alive at age t − 1 who renew. It rises with
  * tenure towards 1 although no customer's own churn probability changes: the customers with a high θ
  * leave first (the sorting effect of heterogeneity).
  *
@@ -64,8 +68,8 @@ export function sbgRetentionRate(params: SbgParams, t: number): number {
 /**
  * The probability that a new customer cancels at the t-th renewal, i.e. that their lifetime is
  * exactly t periods: P(T = t) = S(t − 1) − S(t) = B(α + 1, β + t − 1)/B(α, β) (Fader & Hardie 2007,
- * eq. 2), computed as S(t − 1)·α/(α + β + t − 1) (no subtraction). The conditional churn rate of
- * those still alive at age t − 1 is 1 − `retentionRate(params, t)`.
+ * with the recursion of their eq. 7), computed as S(t − 1)·α/(α + β + t − 1) (no subtraction).
+ * The conditional churn rate of those still alive at age t − 1 is 1 − `retentionRate(params, t)`.
  *
  * @param params - `{ alpha, beta }`.
  * @param t - a whole number >= 1.

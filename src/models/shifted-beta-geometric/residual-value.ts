@@ -26,7 +26,7 @@ function infinite(fn: string, alpha: number): never {
 
 /**
  * DERL(n) for renewal n >= 1 at validated params: (β + n − 1)/(α + β + n − 1) ·
- * ₂F₁(1, β + n; α + β + n; 1/(1 + d)) (Fader & Hardie 2010, eq. 6), and (β + n − 1)/(α − 1) at d = 0
+ * ₂F₁(1, β + n; α + β + n; 1/(1 + d)) (Fader & Hardie 2010), and (β + n − 1)/(α − 1) at d = 0
  * (Gauss's summation theorem, α > 1).
  */
 export function sbgDerlAt(params: SbgParams, n: number, d: number, fn: string): number {
@@ -39,7 +39,7 @@ export function sbgDerlAt(params: SbgParams, n: number, d: number, fn: string): 
 /**
  * The discounted expected lifetime of a new customer, in periods' payments (Fader & Hardie 2010,
  * "Customer-Base Valuation in a Contractual Setting: The Perils of Ignoring Heterogeneity",
- * *Marketing Science* 29(1), eq. 5): DEL = Σ_{t≥0} S(t)/(1 + d)^t = ₂F₁(1, β; α + β; 1/(1 + d)).
+ * *Marketing Science* 29(1):85–93; REFERENCE.md §5): DEL = Σ_{t≥0} S(t)/(1 + d)^t = ₂F₁(1, β; α + β; 1/(1 + d)).
  * The customer pays at the start of each period alive; the first payment, at acquisition (t = 0), is
  * included undiscounted. Expected CLV = margin per period × DEL (in money: `subscriberLifetimeValue`).
  *
@@ -73,7 +73,7 @@ export function sbgDel(params: SbgParams, discountRate: number): number {
 }
 
 /**
- * The discounted expected residual lifetime of an existing subscriber (Fader & Hardie 2010, eq. 6):
+ * The discounted expected residual lifetime of an existing subscriber (Fader & Hardie 2010; REFERENCE.md §5):
  * DERL = Σ_{t≥n} [S(t)/S(n − 1)] (1 + d)^−(t − n)
  *      = (β + n − 1)/(α + β + n − 1) · ₂F₁(1, β + n; α + β + n; 1/(1 + d)),  n = periodsSurvived + 1.
  *

@@ -30,7 +30,10 @@ import { parseSbgParams, type SbgParams } from './params.js';
  * console.log(data.cohorts[0]?.alive.length); // 8
  * ```
  */
-export function sbgSimulate(params: SbgParams, options: ContractualSimulationOptions): SurvivalCounts {
+export function sbgSimulate(
+  params: SbgParams,
+  options: ContractualSimulationOptions,
+): SurvivalCounts {
   const fn = 'shiftedBetaGeometric.simulate';
   const { alpha, beta } = parseSbgParams(params, fn);
   const opts = parseSimulationOptions(options, fn);

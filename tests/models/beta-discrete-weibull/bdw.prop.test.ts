@@ -24,7 +24,9 @@ describe('betaDiscreteWeibull laws', () => {
         (alpha, beta, k, d) => {
           const s = { alpha, beta };
           const b = { alpha, beta, c: 1 };
-          expect(Math.abs(bdw.survival(b, k) - sbg.survival(s, k))).toBeLessThan(1e-12 * Math.max(1e-300, sbg.survival(s, k)) + 1e-300);
+          expect(Math.abs(bdw.survival(b, k) - sbg.survival(s, k))).toBeLessThan(
+            1e-12 * Math.max(1e-300, sbg.survival(s, k)) + 1e-300,
+          );
           expect(bdw.retentionRate(b, k + 1)).toBeCloseTo(sbg.retentionRate(s, k + 1), 12);
           const a = bdw.derl(b, { periodsSurvived: k, discountRate: d });
           const e = sbg.derl(s, { periodsSurvived: k, discountRate: d });
@@ -46,12 +48,18 @@ describe('betaDiscreteWeibull laws', () => {
 
   it('DEL and DERL fall as the discount rate rises', () => {
     fc.assert(
-      fc.property(params, logUniform(0.01, 2), logUniform(1.01, 3), fc.integer({ min: 0, max: 200 }), (p, d, f, k) => {
-        expect(bdw.del(p, d * f)).toBeLessThan(bdw.del(p, d));
-        expect(bdw.derl(p, { periodsSurvived: k, discountRate: d * f })).toBeLessThan(
-          bdw.derl(p, { periodsSurvived: k, discountRate: d }),
-        );
-      }),
+      fc.property(
+        params,
+        logUniform(0.01, 2),
+        logUniform(1.01, 3),
+        fc.integer({ min: 0, max: 200 }),
+        (p, d, f, k) => {
+          expect(bdw.del(p, d * f)).toBeLessThan(bdw.del(p, d));
+          expect(bdw.derl(p, { periodsSurvived: k, discountRate: d * f })).toBeLessThan(
+            bdw.derl(p, { periodsSurvived: k, discountRate: d }),
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -7,6 +7,8 @@ describe('betaDiscreteWeibull: simulated cohorts from known parameters are recov
     const cohorts = Array.from({ length: 60 }, (_, i) => ({ size: 2000, periods: 3 + (i % 20) }));
     const fit = bdw.fit(bdw.simulate(truth, { cohorts, seed: 77 }));
     for (const name of ['alpha', 'beta', 'c'] as const)
-      expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(1.96 * fit.standardErrors![name]);
+      expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(
+        1.96 * fit.standardErrors![name],
+      );
   });
 });

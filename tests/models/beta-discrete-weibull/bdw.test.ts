@@ -54,7 +54,10 @@ describe('betaDiscreteWeibull: values against the 40-digit reference (derive.py)
     expect(life.finite).toBe(true);
     expect(Math.abs(life.value! / v.expectedLifetime - 1)).toBeLessThan(1e-11);
     expect(bdw.del(P, 0)).toBeCloseTo(v.expectedLifetime, 10);
-    expect(bdw.derl(P, { periodsSurvived: 2, discountRate: 0 })).toBeCloseTo(v.DERL_undiscounted_n3, 9);
+    expect(bdw.derl(P, { periodsSurvived: 2, discountRate: 0 })).toBeCloseTo(
+      v.DERL_undiscounted_n3,
+      9,
+    );
   });
 
   it('E[T] near the boundary c * alpha = 1.01 (a very heavy tail)', () => {
@@ -98,7 +101,10 @@ describe('betaDiscreteWeibull: values against the 40-digit reference (derive.py)
 
   it('pmf, retention and projection are consistent with S', () => {
     for (const t of [1, 2, 9]) {
-      expect(bdw.churnProbability(P, t)).toBeCloseTo(bdw.survival(P, t - 1) - bdw.survival(P, t), 14);
+      expect(bdw.churnProbability(P, t)).toBeCloseTo(
+        bdw.survival(P, t - 1) - bdw.survival(P, t),
+        14,
+      );
       expect(bdw.retentionRate(P, t)).toBeCloseTo(bdw.survival(P, t) / bdw.survival(P, t - 1), 14);
     }
     const out = bdw.projectSurvival(P, { cohorts: [{ age: 3, alive: 500 }], horizon: 4 });

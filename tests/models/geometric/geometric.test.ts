@@ -7,7 +7,10 @@ describe('geometric: the constant-rate benchmark (Fader & Hardie 2007, section 3
   it('fits theta = cancellations / periods lived: 674/2481 on the regular segment, years 0..4', () => {
     const fit = geometric.fit({ alive: REGULAR.slice(0, 5) });
     expect(fit.params.theta).toBeCloseTo(674 / 2481, 12);
-    expect(fit.logLikelihood).toBeCloseTo(674 * Math.log(674 / 2481) + 1807 * Math.log(1807 / 2481), 9);
+    expect(fit.logLikelihood).toBeCloseTo(
+      674 * Math.log(674 / 2481) + 1807 * Math.log(1807 / 2481),
+      9,
+    );
     expect(fit.logLikelihood).toBeCloseTo(-1451.1556, 3);
     // Binomial standard error sqrt(theta (1 - theta) / periods lived) from the Hessian.
     const theta = 674 / 2481;
@@ -36,7 +39,9 @@ describe('geometric: the constant-rate benchmark (Fader & Hardie 2007, section 3
         expect(value).toBeCloseTo((r * (1 + d)) / (1 + d - r), 12);
       }
     }
-    expect(Array.from(geometric.derlByTenure(p, { periodsSurvived: [0, 9], discountRate: 0.1 }))).toEqual([
+    expect(
+      Array.from(geometric.derlByTenure(p, { periodsSurvived: [0, 9], discountRate: 0.1 })),
+    ).toEqual([
       geometric.derl(p, { periodsSurvived: 0, discountRate: 0.1 }),
       geometric.derl(p, { periodsSurvived: 9, discountRate: 0.1 }),
     ]);
@@ -45,7 +50,10 @@ describe('geometric: the constant-rate benchmark (Fader & Hardie 2007, section 3
   it('recovers theta from simulated cohorts within its 95% interval', () => {
     const data = geometric.simulate(
       { theta: 0.12 },
-      { cohorts: Array.from({ length: 20 }, (_, i) => ({ size: 5000, periods: 2 + (i % 10) })), seed: 11 },
+      {
+        cohorts: Array.from({ length: 20 }, (_, i) => ({ size: 5000, periods: 2 + (i % 10) })),
+        seed: 11,
+      },
     );
     const fit = geometric.fit(data);
     expect(Math.abs(fit.params.theta - 0.12)).toBeLessThan(1.96 * fit.standardErrors!.theta);

@@ -108,33 +108,45 @@ describe('shiftedBetaGeometric laws', () => {
 
   it('outputs are finite numbers, or coded errors, across params near their bounds', () => {
     fc.assert(
-      fc.property(params, fc.oneof(fc.constant(0), shape(1e-6, 1e3)), fc.integer({ min: 0, max: 1e7 }), (p, d, k) => {
-        for (const value of [
-          sbg.survival(p, k),
-          sbg.churnProbability(p, k + 1),
-          sbg.retentionRate(p, k + 1),
-        ])
-          expect(Number.isFinite(value)).toBe(true);
-        for (const run of [() => sbg.del(p, d), () => sbg.derl(p, { periodsSurvived: k, discountRate: d })]) {
-          try {
-            const value = run();
-            expect(Number.isFinite(value) && value >= 0).toBe(true);
-          } catch (error) {
-            expect(error).toBeInstanceOf(CustomerAssetError);
+      fc.property(
+        params,
+        fc.oneof(fc.constant(0), shape(1e-6, 1e3)),
+        fc.integer({ min: 0, max: 1e7 }),
+        (p, d, k) => {
+          for (const value of [
+            sbg.survival(p, k),
+            sbg.churnProbability(p, k + 1),
+            sbg.retentionRate(p, k + 1),
+          ])
+            expect(Number.isFinite(value)).toBe(true);
+          for (const run of [
+            () => sbg.del(p, d),
+            () => sbg.derl(p, { periodsSurvived: k, discountRate: d }),
+          ]) {
+            try {
+              const value = run();
+              expect(Number.isFinite(value) && value >= 0).toBe(true);
+            } catch (error) {
+              expect(error).toBeInstanceOf(CustomerAssetError);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 
   it('fitted records survive a JSON round trip', () => {
     fc.assert(
-      fc.property(fc.record({ alpha: shape(0.3, 3), beta: shape(0.5, 8) }), fc.integer({ min: 0, max: 1000 }), (p, seed) => {
-        const data = sbg.simulate(p, { cohorts: [{ size: 3000, periods: 8 }], seed });
-        const result = sbg.safeFit(data);
-        if (!result.success) return; // e.g. a sample without rising retention: a coded error
-        expect(sbg.fromJSON(JSON.parse(JSON.stringify(result.data)))).toEqual(result.data);
-      }),
+      fc.property(
+        fc.record({ alpha: shape(0.3, 3), beta: shape(0.5, 8) }),
+        fc.integer({ min: 0, max: 1000 }),
+        (p, seed) => {
+          const data = sbg.simulate(p, { cohorts: [{ size: 3000, periods: 8 }], seed });
+          const result = sbg.safeFit(data);
+          if (!result.success) return; // e.g. a sample without rising retention: a coded error
+          expect(sbg.fromJSON(JSON.parse(JSON.stringify(result.data)))).toEqual(result.data);
+        },
+      ),
       { numRuns: 10 },
     );
   });

@@ -37,6 +37,8 @@ describe('shiftedBetaGeometric: simulated cohorts from known parameters are reco
     const fit = sbg.fit(table);
     expect(fit.timeUnit).toBe('month');
     for (const name of ['alpha', 'beta'] as const)
-      expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(1.96 * fit.standardErrors![name]);
+      expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(
+        1.96 * fit.standardErrors![name],
+      );
   });
 });

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { geometric } from '../../../src/models/geometric/index.js';
 import { shiftedBetaGeometric as sbg } from '../../../src/models/shifted-beta-geometric/index.js';
 import { sharedReferenceFile } from '../../helpers/shared-data.js';
-import { bruteDel, bruteDerl, contractualReference, HIGH_END, REGULAR } from './reference/contractual.js';
+import {
+  bruteDel,
+  bruteDerl,
+  contractualReference,
+  HIGH_END,
+  REGULAR,
+} from './reference/contractual.js';
 
 const ref = contractualReference();
 const vectorsFile = sharedReferenceFile('test-vectors.json');
@@ -25,7 +31,9 @@ interface Vector {
 if (vectorsFile === undefined) {
   const reason = 'reference/test-vectors.json not found (set CUSTOMER_ASSET_DATA)';
   if (process.env.CUSTOMER_ASSET_REQUIRE_DATA === '1')
-    throw new Error(`sBG reference vectors: ${reason}; CUSTOMER_ASSET_REQUIRE_DATA=1 forbids skipping`);
+    throw new Error(
+      `sBG reference vectors: ${reason}; CUSTOMER_ASSET_REQUIRE_DATA=1 forbids skipping`,
+    );
   console.warn(`[skipped] sBG reference vectors: ${reason}`);
   describe.skip(`sBG reference vectors (skipped: ${reason})`, () => {
     it('needs test-vectors.json', () => undefined);
@@ -68,7 +76,9 @@ if (vectorsFile === undefined) {
       expect(naive.logLikelihood.toFixed(1)).toBe(String(v.published.geometric.LL));
 
       const high = sbg.fit({ alive: segments.highend.slice(0, 5) });
-      expect(Math.abs(high.params.alpha - v.expected.highend_sBG.alpha)).toBeLessThan(tol.params_abs!);
+      expect(Math.abs(high.params.alpha - v.expected.highend_sBG.alpha)).toBeLessThan(
+        tol.params_abs!,
+      );
       expect(Math.abs(high.params.beta - v.expected.highend_sBG.beta)).toBeLessThan(0.005);
       expect(Math.abs(high.logLikelihood - v.expected.highend_sBG.LL)).toBeLessThan(tol.LL_abs!);
     });
@@ -144,15 +154,15 @@ describe('sBG held-out checks (derived: reference/derive.py)', () => {
   it('the handbook example: RLV at the end of periods 1, 2 and 5, DEL, constant retention 0.833', () => {
     const h = ref.handbook;
     for (const row of h.RLV_end_of_period) {
-      const value = 100 * sbg.derl(h.params, { periodsSurvived: row.renewals_made, discountRate: 0.1 });
+      const value =
+        100 * sbg.derl(h.params, { periodsSurvived: row.renewals_made, discountRate: 0.1 });
       expect(value).toBeCloseTo(row.RLV, 6);
       expect(value.toFixed(2)).toBe(row.brute.toFixed(2));
     }
     expect(100 * sbg.del(h.params, 0.1)).toBeCloseTo(h.DEL_including_first_payment, 6);
-    expect(100 * geometric.derl({ theta: 1 - 0.833 }, { periodsSurvived: 3, discountRate: 0.1 })).toBeCloseTo(
-      h['constant_retention_0.833_RLV'],
-      6,
-    );
+    expect(
+      100 * geometric.derl({ theta: 1 - 0.833 }, { periodsSurvived: 3, discountRate: 0.1 }),
+    ).toBeCloseTo(h['constant_retention_0.833_RLV'], 6);
     // The constant-rate value sits between the true values at tenures 1 and 2: it undervalues
     // every customer who has renewed at least once.
     expect(h['constant_retention_0.833_RLV']).toBeGreaterThan(h.RLV_end_of_period[0].RLV);

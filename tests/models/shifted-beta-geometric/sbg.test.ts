@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CustomerAssetError } from '../../../src/core/errors.js';
-import { shiftedBetaGeometric as sbg } from '../../../src/models/shifted-beta-geometric/index.js';
 import { betaln } from '../../../src/math/index.js';
+import { shiftedBetaGeometric as sbg } from '../../../src/models/shifted-beta-geometric/index.js';
 import { bruteDel, bruteDerl, HIGH_END, REGULAR } from './reference/contractual.js';
 
 const REG4 = REGULAR.slice(0, 5);
@@ -100,7 +100,6 @@ describe('shiftedBetaGeometric: the formulas (Fader & Hardie 2007, eqs. 2-5)', (
     expect(sbg.derl(p, { periodsSurvived: 4, discountRate: 0 })).toBeCloseTo(
       bruteDerl((t) => sbg.survival(p, t), 5, 1e-12),
       4, // the brute-force sum stops after 100,000 terms of a t^-2.5 tail
-
     );
     expect(codeOf(() => sbg.del(HANDBOOK, 0)).code).toBe('model/undefined-quantity');
     expect(codeOf(() => sbg.derl(HANDBOOK, { periodsSurvived: 1, discountRate: 0 })).code).toBe(
@@ -195,9 +194,7 @@ describe('shiftedBetaGeometric: input errors are coded and name the position', (
 
   it('reports data that cannot identify the model', () => {
     expect(codeOf(() => sbg.fit({ alive: [1000, 600] })).code).toBe('fit/insufficient-data');
-    expect(codeOf(() => sbg.fit({ alive: [1000, 1000, 1000] })).code).toBe(
-      'fit/insufficient-data',
-    );
+    expect(codeOf(() => sbg.fit({ alive: [1000, 1000, 1000] })).code).toBe('fit/insufficient-data');
     expect(codeOf(() => sbg.fit({ alive: [1000, 0, 0] })).code).toBe('fit/insufficient-data');
     const safe = sbg.safeFit({ alive: [10] });
     expect(safe.success).toBe(false);
@@ -206,10 +203,7 @@ describe('shiftedBetaGeometric: input errors are coded and name the position', (
   it('rejects weights of the wrong length and a time unit that contradicts the data', () => {
     const data = { cohorts: [{ alive: [100, 60, 45] }], period: 'month' as const };
     expect(codeOf(() => sbg.fit(data, { weights: [1, 2] })).path).toEqual(['options', 'weights']);
-    expect(codeOf(() => sbg.fit(data, { timeUnit: 'year' })).path).toEqual([
-      'options',
-      'timeUnit',
-    ]);
+    expect(codeOf(() => sbg.fit(data, { timeUnit: 'year' })).path).toEqual(['options', 'timeUnit']);
   });
 });
 
@@ -235,7 +229,10 @@ describe('shiftedBetaGeometric: several cohorts, weights, time unit, JSON', () =
   });
 
   it("takes the survival table's period as the time unit", () => {
-    const fit = sbg.fit({ cohorts: [{ cohort: '2024-01', alive: [100, 60, 45, 38] }], period: 'month' });
+    const fit = sbg.fit({
+      cohorts: [{ cohort: '2024-01', alive: [100, 60, 45, 38] }],
+      period: 'month',
+    });
     expect(fit.timeUnit).toBe('month');
     expect(fit.notes).toMatchObject({ periods: 3, cohorts: 1 });
   });
@@ -244,9 +241,9 @@ describe('shiftedBetaGeometric: several cohorts, weights, time unit, JSON', () =
     const fit = sbg.fit({ alive: REG4 });
     const back = sbg.fromJSON(JSON.parse(JSON.stringify(fit)));
     expect(back).toEqual(fit);
-    expect(codeOf(() => sbg.fromJSON({ ...JSON.parse(JSON.stringify(fit)), model: 'geometric' })).code).toBe(
-      'input/invalid',
-    );
+    expect(
+      codeOf(() => sbg.fromJSON({ ...JSON.parse(JSON.stringify(fit)), model: 'geometric' })).code,
+    ).toBe('input/invalid');
   });
 
   it('the descriptor is frozen and names its parameters', () => {
@@ -256,7 +253,13 @@ describe('shiftedBetaGeometric: several cohorts, weights, time unit, JSON', () =
   });
 
   it('simulates ages 0..periods per cohort, seeded', () => {
-    const options = { cohorts: [{ size: 2000, periods: 6 }, { cohort: 'late', size: 100, periods: 2 }], seed: 9 };
+    const options = {
+      cohorts: [
+        { size: 2000, periods: 6 },
+        { cohort: 'late', size: 100, periods: 2 },
+      ],
+      seed: 9,
+    };
     const one = sbg.simulate(HANDBOOK, options);
     expect(one).toEqual(sbg.simulate(HANDBOOK, options));
     expect(one.cohorts[0]!.alive).toHaveLength(7);
@@ -264,6 +267,8 @@ describe('shiftedBetaGeometric: several cohorts, weights, time unit, JSON', () =
     expect(one.cohorts[1]!.cohort).toBe('late');
     // Expected share alive at age 3 within 4 standard errors.
     const s3 = sbg.survival(HANDBOOK, 3);
-    expect(Math.abs(one.cohorts[0]!.alive[3]! / 2000 - s3)).toBeLessThan(4 * Math.sqrt((s3 * (1 - s3)) / 2000));
+    expect(Math.abs(one.cohorts[0]!.alive[3]! / 2000 - s3)).toBeLessThan(
+      4 * Math.sqrt((s3 * (1 - s3)) / 2000),
+    );
   });
 });

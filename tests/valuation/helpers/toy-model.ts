@@ -53,12 +53,13 @@ function logLikelihoodOf(p: ToyParams, summary: TransactionSummaryInput): number
     const alive = -s * T[i]!;
     const died = Math.log(p.mu / s) + Math.log(Math.exp(-s * tx[i]!) - Math.exp(-s * T[i]!));
     const m = Math.max(alive, died);
-    total += n[i]! * (x[i]! * Math.log(p.lambda) + m + Math.log(Math.exp(alive - m) + Math.exp(died - m)));
+    total +=
+      n[i]! * (x[i]! * Math.log(p.lambda) + m + Math.log(Math.exp(alive - m) + Math.exp(died - m)));
   }
   return total;
 }
 
-function fit(summary: TransactionSummaryInput): FittedModel<'poisson-exponential', ToyParams> {
+function fitToy(summary: TransactionSummaryInput): FittedModel<'poisson-exponential', ToyParams> {
   const { n } = summaryRows(summary, 'toy.fit');
   let customers = 0;
   for (const v of n) customers += v;
@@ -119,26 +120,29 @@ function pmf(p: ToyParams, n: number, t: number): number {
   return (n === 0 && t === 0 ? 1 : alive) + (p.mu / s) * (p.lambda / s) ** n * lowerGamma;
 }
 
-export const poissonExponential: TransactionModel<'poisson-exponential', ToyParams> = Object.freeze({
-  name: 'poisson-exponential' as const,
-  parameterNames: ['lambda', 'mu'] as const,
-  paramsSchema: ToyParamsSchema,
-  logLikelihood: logLikelihoodOf,
-  fit,
-  safeFit: (summary: TransactionSummaryInput) => toSafe(() => fit(summary)),
-  fromJSON: () => {
-    throw new Error('not used');
+export const poissonExponential: TransactionModel<'poisson-exponential', ToyParams> = Object.freeze(
+  {
+    name: 'poisson-exponential' as const,
+    parameterNames: ['lambda', 'mu'] as const,
+    paramsSchema: ToyParamsSchema,
+    logLikelihood: logLikelihoodOf,
+    fit: fitToy,
+    safeFit: (summary: TransactionSummaryInput) => toSafe(() => fitToy(summary)),
+    fromJSON: () => {
+      throw new Error('not used');
+    },
+    expectedPurchases: toyExpected,
+    expectedPurchasesNewCustomer: (p: ToyParams, t: number) =>
+      (p.lambda / p.mu) * -Math.expm1(-p.mu * t),
+    probabilityAlive: (p: ToyParams, c: CustomerHistory) => toyAlive(p, c),
+    probabilityOfPurchases: pmf,
+    dert: toyDert,
+    score,
+    simulate: () => {
+      throw new Error('not used');
+    },
   },
-  expectedPurchases: toyExpected,
-  expectedPurchasesNewCustomer: (p: ToyParams, t: number) => (p.lambda / p.mu) * -Math.expm1(-p.mu * t),
-  probabilityAlive: (p: ToyParams, c: CustomerHistory) => toyAlive(p, c),
-  probabilityOfPurchases: pmf,
-  dert: toyDert,
-  score,
-  simulate: () => {
-    throw new Error('not used');
-  },
-});
+);
 
 /** A fitted record of the toy model with a chosen covariance (natural scale, order lambda, mu). */
 export function toyFitted(
