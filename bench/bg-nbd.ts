@@ -21,11 +21,7 @@ import type { RfmSummary } from '../src/data/summary-types.js';
 import { bgNbd } from '../src/models/bg-nbd/index.js';
 import { mbgNbd } from '../src/models/mbg-nbd/index.js';
 import { betaGeometricLogLikelihood } from '../src/models/shared/beta-geometric-likelihood.js';
-import {
-  indexColumns,
-  indexPatterns,
-  summaryRows,
-} from '../src/models/shared/indexed-patterns.js';
+import { indexColumns, indexPatterns, summaryRows } from '../src/models/shared/indexed-patterns.js';
 import { cdnowSummaryExactWeeks, syntheticBgNbd100k } from '../tests/models/helpers/cdnow.js';
 import { type BenchResult, below, medianMs } from './harness.js';
 
@@ -50,7 +46,8 @@ function millionCustomers(): RfmSummary {
   for (let k = 0; k < 1000; k += 1) {
     const T = 20 + (58 * k) / 999;
     const cohort = bgNbd.simulate(CDNOW_MLE, { customers: 1000, T, seed: 1000 + k });
-    for (const c of cohort.customers) rows.push({ frequency: c.frequency, recency: c.recency, T: c.T });
+    for (const c of cohort.customers)
+      rows.push({ frequency: c.frequency, recency: c.recency, T: c.T });
   }
   return rfmSummaryFromRows(rows, { timeUnit: 'week' });
 }
@@ -67,16 +64,27 @@ export async function run(): Promise<BenchResult[]> {
   ] as const) {
     const wall = medianMs(() => model.fit(cdnow), { runs: 31, warmup: 10 });
     const cpu = medianCpuMs(() => model.fit(cdnow), 31, 3);
-    results.push(below(`${label} fit, CDNOW (2,357 customers)`, wall, 'ms', 5, `CPU ${cpu.toFixed(2)} ms`));
+    results.push(
+      below(`${label} fit, CDNOW (2,357 customers)`, wall, 'ms', 5, `CPU ${cpu.toFixed(2)} ms`),
+    );
     const wall100k = medianMs(() => model.fit(synthetic), { runs: 7, warmup: 2 });
     const cpu100k = medianCpuMs(() => model.fit(synthetic), 7, 1);
     results.push(
-      below(`${label} fit, synthetic 100,000 customers`, wall100k, 'ms', 150, `CPU ${cpu100k.toFixed(1)} ms`),
+      below(
+        `${label} fit, synthetic 100,000 customers`,
+        wall100k,
+        'ms',
+        150,
+        `CPU ${cpu100k.toFixed(1)} ms`,
+      ),
     );
     const wall1m = medianMs(() => model.fit(million), { runs: 3, warmup: 1 });
     results.push(below(`${label} fit, 1,000,000 customers (1,000 cohorts)`, wall1m, 'ms', 1500));
     const params = model === bgNbd ? CDNOW_MLE : model.fit(cdnow).params;
-    const score = medianMs(() => model.score(params, million, { horizon: 52 }), { runs: 7, warmup: 2 });
+    const score = medianMs(() => model.score(params, million, { horizon: 52 }), {
+      runs: 7,
+      warmup: 2,
+    });
     results.push(
       below(`${label} score 1,000,000 customers (P(alive), E[Y(52)])`, score, 'ms', 100),
     );
@@ -92,7 +100,13 @@ export async function run(): Promise<BenchResult[]> {
       { runs: 21, warmup: 5 },
     ) / 100;
   results.push(
-    below('BG/NBD LL evaluation, CDNOW compressed', perEval, 'ms', 0.1, `${prepared.size} patterns`),
+    below(
+      'BG/NBD LL evaluation, CDNOW compressed',
+      perEval,
+      'ms',
+      0.1,
+      `${prepared.size} patterns`,
+    ),
   );
   const raw = summaryRows(million, 'bench');
   const uncompressed = indexColumns(raw, { merge: false, indexTimes: false });

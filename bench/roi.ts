@@ -4,8 +4,9 @@
  *
  *   npm run bench -- roi
  */
-import { money } from '../src/money/index.js';
+
 import { shiftedBetaGeometric } from '../src/models/shifted-beta-geometric/index.js';
+import { money } from '../src/money/index.js';
 import {
   type CxReturnInput,
   calibrateResponseCurve,
@@ -30,7 +31,13 @@ export async function run(): Promise<BenchResult[]> {
       referrals: { kind: 'range', low: 0, high: 60 },
       costToServeSaving: { kind: 'beta', alpha: 2, beta: 5, low: 0, high: 8 },
     },
-    base: { kind: 'sbg', params: fit.params, customersByTenure: alive, margin: usd('200'), period: 'year' },
+    base: {
+      kind: 'sbg',
+      params: fit.params,
+      customersByTenure: alive,
+      margin: usd('200'),
+      period: 'year',
+    },
     horizon: 10,
     discountRate: '0.1',
   };
@@ -38,7 +45,10 @@ export async function run(): Promise<BenchResult[]> {
   results.push(
     below(
       'simulateCxReturn, 100,000 draws, sBG base (8 tenure groups, 10 years, 4 uncertain levers)',
-      medianMs(() => simulateCxReturn(scenario, { draws: 100_000, seed: 1 }), { runs: 7, warmup: 2 }),
+      medianMs(() => simulateCxReturn(scenario, { draws: 100_000, seed: 1 }), {
+        runs: 7,
+        warmup: 2,
+      }),
       'ms',
       1000,
       'includes building the Chebyshev stand-in for the base value',

@@ -2,8 +2,9 @@
  * Worked example of docs/guide/retention-vs-acquisition.md (run by tests/roi/examples.test.ts).
  * Run: npx tsx examples/roi-retention-vs-acquisition.ts
  */
-import { money } from '../src/money/index.js';
+
 import { shiftedBetaGeometric } from '../src/models/shifted-beta-geometric/index.js';
+import { money } from '../src/money/index.js';
 import {
   calibrateResponseCurve,
   customerEquityTest,
@@ -28,8 +29,16 @@ console.log(rates.equivalentAcquisition?.spend.amount.toFixed(0)); // 3501326
 console.log(rates.spendPerDollarOfGain?.toFixed(4)); // 0.6923
 console.log(rates.breakEvenRetentionSpend?.amount.toFixed(0)); // 2068966
 const e = rates.elasticities;
-console.log(e?.retention?.toFixed(3), e?.margin.toFixed(3), e?.acquisitionCost.toFixed(3), e?.discountRate.toFixed(3)); // 4.046 1.310 -0.310 -0.816
-console.log(rates.acquisition.clvToCac?.toFixed(3), rates.acquisition.payback.discounted?.toFixed(2)); // 2.444 0.69
+console.log(
+  e?.retention?.toFixed(3),
+  e?.margin.toFixed(3),
+  e?.acquisitionCost.toFixed(3),
+  e?.discountRate.toFixed(3),
+); // 4.046 1.310 -0.310 -0.816
+console.log(
+  rates.acquisition.clvToCac?.toFixed(3),
+  rates.acquisition.payback.discounted?.toFixed(2),
+); // 2.444 0.69
 
 // 2. The same question from a fitted model: an sBG fitted on five years of a cohort (Fader & Hardie
 //    2007, regular segment), and a base of five yearly cohorts of 1,000 at their survivors.
@@ -51,7 +60,13 @@ console.log(sbg.retentionGain.amount.toFixed(0)); // 43954
 console.log(sbg.elasticities?.retention?.toFixed(3)); // 1.543
 // Treating the same 2,807 customers as if each renewed at the aggregate rate undervalues them by 43%.
 const flat = retentionVsAcquisition({
-  base: { kind: 'rates', customers: 2807, margin: usd('200'), retention: sbg.aggregateRetention.toFixed(6), period: 'year' },
+  base: {
+    kind: 'rates',
+    customers: 2807,
+    margin: usd('200'),
+    retention: sbg.aggregateRetention.toFixed(6),
+    period: 'year',
+  },
   discountRate: '0.1',
   acquisitionCost: usd('300'),
 });
@@ -68,7 +83,18 @@ const test = customerEquityTest({
 });
 const now = test.current;
 const best = test.optimum;
-console.log(now.customerEquity.amount.toFixed(2), now.marginalReturn.acquisition.toFixed(2), now.marginalReturn.retention.toFixed(2)); // 36.67 1.54 3.62
+console.log(
+  now.customerEquity.amount.toFixed(2),
+  now.marginalReturn.acquisition.toFixed(2),
+  now.marginalReturn.retention.toFixed(2),
+); // 36.67 1.54 3.62
 console.log(best.acquisitionSpend.amount.toFixed(2), best.retentionSpend.amount.toFixed(2)); // 63.35 59.33
-console.log(best.acquisitionRate.toFixed(4), best.retentionRate.toFixed(4), best.customerEquity.amount.toFixed(2)); // 0.3074 0.7564 80.42
-console.log(best.marginalCost.acquire.amount.toFixed(2), best.marginalCost.retain.amount.toFixed(2)); // 467.61 467.61
+console.log(
+  best.acquisitionRate.toFixed(4),
+  best.retentionRate.toFixed(4),
+  best.customerEquity.amount.toFixed(2),
+); // 0.3074 0.7564 80.42
+console.log(
+  best.marginalCost.acquire.amount.toFixed(2),
+  best.marginalCost.retain.amount.toFixed(2),
+); // 467.61 467.61

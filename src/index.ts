@@ -75,3 +75,22 @@ export * from './math/index.js';
 export * from './money/index.js';
 export * from './optimize/index.js';
 export * from './random/index.js';
+
+// Contractual models (sBG, BdW, constant-rate geometric) and their valuation in money.
+export * from './models/shifted-beta-geometric/index.js';
+export * from './models/beta-discrete-weibull/index.js';
+export * from './models/geometric/index.js';
+export type {
+  SurvivalData,
+  ContractualFitOptions,
+  ExpectedLifetime,
+  DerlInput,
+  DerlByTenureInput,
+  CohortPosition,
+  SurvivalProjectionInput,
+  CohortProjection,
+  SurvivalProjection,
+  ContractualSimulationOptions,
+  ContractualModel,
+} from './models/contractual-types.js';
+export * from './valuation/contractual.js';

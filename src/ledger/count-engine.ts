@@ -79,8 +79,9 @@ function finish(grid: CountGrid): CountGrid {
 
 /**
  * Observed counts under the inactivity or the cancellation rule. Each spell [gain, loss) adds 1 to
- * the closing base of every slot whose check day it covers (slots slot(gain) .. slot(loss) − 1), and
- * to the retained count of every slot after its first.
+ * the closing base of every slot whose check day it covers (slots slot(gain) .. slot(loss) − 1); a
+ * customer is retained in a slot when they are in the base at both its check day and the previous
+ * one (possibly in two spells, having left and come back in between).
  */
 export function observedCounts(
   book: CustomerBook,
@@ -97,6 +98,15 @@ export function observedCounts(
   const rowsOf = [0, 0, 0];
   const groupRow = map.groupRow;
   const k = groupRow === null ? 2 : 3;
+  const retain = (from: number, to: number) => {
+    // in the base at the check days of slots from..to: retained in slots from + 1 .. to
+    if (to <= from) return;
+    for (let j = 0; j < k; j += 1) {
+      const base = rowsOf[j]! * stride;
+      retained[base + from + 1]! += 1;
+      retained[base + to + 1]! -= 1;
+    }
+  };
   for (let c = 0; c < book.size; c += 1) {
     const n =
       rule.kind === 'inactivity'
@@ -104,6 +114,9 @@ export function observedCounts(
         : subscriptionSpells(book, c, spells);
     rowsOf[1] = map.cohortRow[c]!;
     if (groupRow !== null) rowsOf[2] = groupRow[c]!;
+    // slots whose check day a spell covers, merged when one spell's range follows the previous one
+    let from = -1;
+    let to = -2;
     for (let i = 0; i < n; i += 2) {
       const gain = slotOfDay(timeline, spells[i]!);
       const loss = i + 1 < n ? slotOfDay(timeline, spells[i + 1]!) : width;
@@ -115,13 +128,18 @@ export function observedCounts(
         if (loss > gain) {
           closing[base + gain]! += 1;
           closing[base + loss]! -= 1;
-          if (loss > gain + 1) {
-            retained[base + gain + 1]! += 1;
-            retained[base + loss]! -= 1;
-          }
+        }
+      }
+      if (loss > gain) {
+        if (gain === to + 1) to = loss - 1;
+        else {
+          retain(from, to);
+          from = gain;
+          to = loss - 1;
         }
       }
     }
+    retain(from, to);
   }
   return finish(grid);
 }

@@ -40,7 +40,10 @@ export interface AcquisitionEconomics {
    * (`simple`) and discounted, interpolated within the period; null when they never do within
    * `paybackSearchedPeriods`.
    */
-  readonly payback: { readonly simple: DecimalValue | null; readonly discounted: DecimalValue | null };
+  readonly payback: {
+    readonly simple: DecimalValue | null;
+    readonly discounted: DecimalValue | null;
+  };
   /** The horizon searched for payback: `horizon`, or 1,200 periods for an infinite horizon. */
   readonly paybackSearchedPeriods: number;
 }
@@ -139,4 +142,3 @@ export function checkNonNegative(cac: DecimalValue, fn: string): void {
       path: ['acquisitionCost'],
     });
 }
-

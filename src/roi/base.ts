@@ -8,10 +8,7 @@ import { z } from 'zod';
 import { fail } from '../core/errors.js';
 import { type TimeUnit, TimeUnitSchema } from '../core/time-unit.js';
 import { parseInput } from '../core/validate.js';
-import {
-  type SbgParams,
-  SbgParamsSchema,
-} from '../models/shifted-beta-geometric/params.js';
+import { type SbgParams, SbgParamsSchema } from '../models/shifted-beta-geometric/params.js';
 import type { CurrencyCode } from '../money/currencies.js';
 import type { DecimalInput, DecimalValue } from '../money/decimal.js';
 import { DecimalInputSchema, toDecimal } from '../money/decimal-input.js';
@@ -248,11 +245,16 @@ function parseCustomerValues(
     const count = customer.count ?? 1;
     if (value.isZero() && next.isZero()) return; // a customer with no future value adds nothing
     if (!value.gt(0) || next.isNeg())
-      fail('input/invalid', fn, `${path.join('.')} needs a positive residualValue and a non-negative nextPeriodMargin`, {
-        expected: 'residualValue > 0 and nextPeriodMargin >= 0',
-        received: `${value.toString()} and ${next.toString()}`,
-        path,
-      });
+      fail(
+        'input/invalid',
+        fn,
+        `${path.join('.')} needs a positive residualValue and a non-negative nextPeriodMargin`,
+        {
+          expected: 'residualValue > 0 and nextPeriodMargin >= 0',
+          received: `${value.toString()} and ${next.toString()}`,
+          path,
+        },
+      );
     // V = e / (1 + d - r)  =>  r = 1 + d - e/V (REFERENCE.md §6 case 2).
     const retention = d.plus(1).minus(next.div(value));
     if (retention.lte(0) || retention.gt(1))
@@ -260,7 +262,11 @@ function parseCustomerValues(
         'input/invalid',
         fn,
         `${path.join('.')}: residualValue and nextPeriodMargin imply a retention rate outside (0, 1] at valuedAt; they must satisfy d·V <= e < (1 + d)·V`,
-        { expected: 'an equivalent retention 1 + d - e/V in (0, 1]', received: retention.toString(), path },
+        {
+          expected: 'an equivalent retention 1 + d - e/V in (0, 1]',
+          received: retention.toString(),
+          path,
+        },
       );
     if (count > 0)
       rows.push({

@@ -43,9 +43,7 @@ export type ResponseCalibration =
   | { readonly current: ResponsePoint; readonly ceiling: number }
   | { readonly current: ResponsePoint; readonly judgement: ResponsePoint };
 
-const PointSchema = z
-  .object({ spend: MoneySchema, rate: z.number().gt(0).lt(1) })
-  .strict();
+const PointSchema = z.object({ spend: MoneySchema, rate: z.number().gt(0).lt(1) }).strict();
 
 const CalibrationSchema = z.union([
   z.object({ current: PointSchema, ceiling: z.number().gt(0).max(1) }).strict(),
@@ -107,11 +105,16 @@ export function calibrateResponseCurve(calibration: ResponseCalibration): Respon
   }
   const { judgement } = input;
   if (judgement.spend.currency !== currency)
-    fail('money/currency-mismatch', fn, 'judgement.spend is in another currency than current.spend', {
-      expected: currency,
-      received: judgement.spend.currency,
-      path: ['judgement', 'spend'],
-    });
+    fail(
+      'money/currency-mismatch',
+      fn,
+      'judgement.spend is in another currency than current.spend',
+      {
+        expected: currency,
+        received: judgement.spend.currency,
+        path: ['judgement', 'spend'],
+      },
+    );
   const s2 = amountOf(judgement.spend).toNumber();
   const y2 = judgement.rate;
   // Order the points by spend; a saturating curve needs y rising, less than proportionally.
@@ -376,11 +379,16 @@ export function parseEquityProblem(
   check('current.retentionSpend', p.current.retentionSpend.currency);
   const d = parseRate(p.discountRate, fn, 'discountRate').toNumber();
   if (!(1 + d > p.retention.ceiling))
-    fail('finance/growth-at-or-above-rate', fn, 'the retention ceiling is at or above 1 + discount rate', {
-      expected: `a retention ceiling < ${1 + d}`,
-      received: p.retention.ceiling,
-      path: ['retention', 'ceiling'],
-    });
+    fail(
+      'finance/growth-at-or-above-rate',
+      fn,
+      'the retention ceiling is at or above 1 + discount rate',
+      {
+        expected: `a retention ceiling < ${1 + d}`,
+        received: p.retention.ceiling,
+        path: ['retention', 'ceiling'],
+      },
+    );
   const A = amountOf(p.current.acquisitionSpend).toNumber();
   const R = amountOf(p.current.retentionSpend).toNumber();
   if (A < 0 || R < 0)
@@ -456,7 +464,8 @@ export function customerEquityTest(input: CustomerEquityTestInput): CustomerEqui
   const best = optimumOf(problem);
   const now = position(problem, currency, current.A, current.R);
   const optimum = position(problem, currency, best.A, best.R);
-  const gain = equityAt(problem, best.A, best.R).equity - equityAt(problem, current.A, current.R).equity;
+  const gain =
+    equityAt(problem, best.A, best.R).equity - equityAt(problem, current.A, current.R).equity;
   return deepFreeze({
     current: now,
     optimum,
@@ -484,7 +493,11 @@ export interface CustomerEquitySurface {
   readonly retentionSpends: readonly number[];
   /** values[i][j] = CE per prospect at acquisitionSpends[i], retentionSpends[j]. */
   readonly values: readonly (readonly number[])[];
-  readonly optimum: { readonly acquisitionSpend: number; readonly retentionSpend: number; readonly value: number };
+  readonly optimum: {
+    readonly acquisitionSpend: number;
+    readonly retentionSpend: number;
+    readonly value: number;
+  };
 }
 
 const SurfaceOptionsSchema = z

@@ -128,10 +128,7 @@ export function parseCxInput(input: unknown, fn: string): CxScenario {
       path: ['investment'],
     });
   const effects = Object.fromEntries(
-    LEVERS.map((lever) => [
-      lever,
-      parseEffect(parsed.effects[lever] ?? 0, fn, ['effects', lever]),
-    ]),
+    LEVERS.map((lever) => [lever, parseEffect(parsed.effects[lever] ?? 0, fn, ['effects', lever])]),
   ) as Record<Lever, ParsedEffect>;
   return {
     kernel,

@@ -140,7 +140,8 @@ export function cashFlows(
         .minus(f.times(base.margin[t - 1]!));
     if (!rho.isZero()) {
       let alive = ZERO;
-      for (let tau = 0; tau <= Math.min(t, L - 1); tau += 1) alive = alive.plus(c.survival[t - tau]!);
+      for (let tau = 0; tau <= Math.min(t, L - 1); tau += 1)
+        alive = alive.plus(c.survival[t - tau]!);
       b = b.plus(perReferral.times(alive));
     }
     const k = t < L ? investment[t]! : ZERO;
@@ -170,7 +171,11 @@ export function quantise(x: DecimalValue): DecimalValue {
 export function shapley(
   model: CxModel,
   effects: LeverValues<number>,
-): { contributions: LeverValues<DecimalValue>; total: DecimalValue; values: Map<number, DecimalValue> } {
+): {
+  contributions: LeverValues<DecimalValue>;
+  total: DecimalValue;
+  values: Map<number, DecimalValue>;
+} {
   const n = LEVERS.length;
   const values = new Map<number, DecimalValue>();
   for (let mask = 0; mask < 1 << n; mask += 1) {

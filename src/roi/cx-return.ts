@@ -8,7 +8,13 @@ import { freezeDecimal, ZERO } from '../money/decimal-input.js';
 import { safeIrr } from '../money/irr.js';
 import { type Money, makeMoney } from '../money/money.js';
 import { discountedPaybackPeriod, paybackPeriod } from '../money/payback.js';
-import { type CxReturnInput, type CxScenario, LEVERS, type Lever, parseCxInput } from './cx-input.js';
+import {
+  type CxReturnInput,
+  type CxScenario,
+  LEVERS,
+  type Lever,
+  parseCxInput,
+} from './cx-input.js';
 import {
   benefitValue,
   breakEvens,
@@ -61,7 +67,10 @@ export interface CxReturnResult {
   /** Why `irr` may not be unique or is missing (empty when it is fine). */
   readonly irrWarnings: readonly string[];
   /** Periods until the cumulative net flow turns non-negative for good (interpolated); null: never. */
-  readonly payback: { readonly simple: DecimalValue | null; readonly discounted: DecimalValue | null };
+  readonly payback: {
+    readonly simple: DecimalValue | null;
+    readonly discounted: DecimalValue | null;
+  };
   readonly levers: LeverValues<CxLever>;
   /** Total benefit − Σ standalone benefits: what the levers add by acting together. */
   readonly interaction: Money;
@@ -159,7 +168,11 @@ function floatIrrGuess(flows: readonly number[]): number | null {
 }
 
 /** Throws `input/invalid` when a lever's effect is outside what the base allows. */
-export function checkFeasible(scenario: CxScenario, effects: LeverValues<number>, fn: string): void {
+export function checkFeasible(
+  scenario: CxScenario,
+  effects: LeverValues<number>,
+  fn: string,
+): void {
   const { kernel, baseShift } = scenario;
   const total = baseShift + effects.retention;
   if (total < kernel.upliftLow - 1e-15 || total > kernel.upliftHigh + 1e-15)

@@ -56,7 +56,11 @@ export interface CxSimulationResult {
   /** Share of draws with NPV > 0 (return per $1 above 1). */
   readonly probabilityPositiveNpv: number;
   /** Draws moved to the edge of the feasible range (retention within [0, 1], spend >= −100%, referrals >= 0). */
-  readonly clamped: { readonly retention: number; readonly spend: number; readonly referrals: number };
+  readonly clamped: {
+    readonly retention: number;
+    readonly spend: number;
+    readonly referrals: number;
+  };
 }
 
 const OptionsSchema = z
@@ -143,13 +147,9 @@ export function simulateScenario(
     // The uplift scales churn above Δ = 0 and retention below: interpolate each side separately.
     const kink = -baseShift;
     const left =
-      kink > lo
-        ? chebyshevInterpolant((x) => exact(baseShift + x), lo, Math.min(kink, hi))
-        : null;
+      kink > lo ? chebyshevInterpolant((x) => exact(baseShift + x), lo, Math.min(kink, hi)) : null;
     const right =
-      kink < hi
-        ? chebyshevInterpolant((x) => exact(baseShift + x), Math.max(kink, lo), hi)
-        : null;
+      kink < hi ? chebyshevInterpolant((x) => exact(baseShift + x), Math.max(kink, lo), hi) : null;
     evaluate = (x, out) => {
       const y = Math.min(Math.max(x, lo), hi);
       return (y < kink ? left! : right!)(y, out);
@@ -193,7 +193,10 @@ export function simulateScenario(
     const ea = value[1]!;
     const rs = value[2]!;
     const benefit =
-      (1 + sigma) * f * em + kappa * ea - f * baseMargin + rho * ((1 + sigma) * f * newMargin + kappa) * rs;
+      (1 + sigma) * f * em +
+      kappa * ea -
+      f * baseMargin +
+      rho * ((1 + sigma) * f * newMargin + kappa) * rs;
     const multiple = benefit / pvCost;
     multiples[i] = multiple;
     const deviation = multiple - mean;

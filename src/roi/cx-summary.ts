@@ -145,7 +145,10 @@ export function cxSummary(input: {
   if (total.gt(0)) {
     for (const lever of LEVERS) {
       const c = amountOf(result.levers[lever].contribution);
-      if (c.gt(0) && (leadingLever === null || c.gt(amountOf(result.levers[leadingLever].contribution))))
+      if (
+        c.gt(0) &&
+        (leadingLever === null || c.gt(amountOf(result.levers[leadingLever].contribution)))
+      )
         leadingLever = lever;
     }
     if (leadingLever !== null)

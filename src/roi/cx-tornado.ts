@@ -5,7 +5,13 @@ import type { CurrencyCode } from '../money/currencies.js';
 import { Dec, type DecimalValue } from '../money/decimal.js';
 import { freezeDecimal } from '../money/decimal-input.js';
 import { type Money, makeMoney } from '../money/money.js';
-import { type CxReturnInput, type CxScenario, LEVERS, type Lever, parseCxInput } from './cx-input.js';
+import {
+  type CxReturnInput,
+  type CxScenario,
+  LEVERS,
+  type Lever,
+  parseCxInput,
+} from './cx-input.js';
 import { benefitValue, cxModel, quantise } from './cx-model.js';
 import { checkFeasible } from './cx-return.js';
 import { effectMean } from './effects.js';
@@ -14,12 +20,7 @@ import { effectMean } from './effects.js';
 export type TornadoMove = { readonly relative: number } | { readonly absolute: number };
 
 /** The inputs a tornado moves. */
-export type TornadoInput =
-  | Lever
-  | 'investment'
-  | 'discountRate'
-  | 'baseRetention'
-  | 'baseMargin';
+export type TornadoInput = Lever | 'investment' | 'discountRate' | 'baseRetention' | 'baseMargin';
 
 /**
  * Moves of the tornado, each way. Defaults: each effect ±50% of its value (relative 0.5), investment
@@ -139,20 +140,32 @@ function variants(
     switch (input) {
       case 'retention': {
         const v = clampRetention(value, scenario.baseShift);
-        return { value: v, scenario: { ...scenario, effects: { ...scenario.effects, retention: point(v) } } };
+        return {
+          value: v,
+          scenario: { ...scenario, effects: { ...scenario.effects, retention: point(v) } },
+        };
       }
       case 'spend': {
         const v = Math.max(value, -1);
-        return { value: v, scenario: { ...scenario, effects: { ...scenario.effects, spend: point(v) } } };
+        return {
+          value: v,
+          scenario: { ...scenario, effects: { ...scenario.effects, spend: point(v) } },
+        };
       }
       case 'referrals': {
         const v = Math.max(value, 0);
-        return { value: v, scenario: { ...scenario, effects: { ...scenario.effects, referrals: point(v) } } };
+        return {
+          value: v,
+          scenario: { ...scenario, effects: { ...scenario.effects, referrals: point(v) } },
+        };
       }
       case 'costToServeSaving':
         return {
           value,
-          scenario: { ...scenario, effects: { ...scenario.effects, costToServeSaving: point(value) } },
+          scenario: {
+            ...scenario,
+            effects: { ...scenario.effects, costToServeSaving: point(value) },
+          },
         };
       case 'investment': {
         const v = Math.max(value, 1e-9);
@@ -171,7 +184,10 @@ function variants(
         const lowShift = kernel.upliftLow;
         const highShift = kernel.upliftHigh - Math.max(means.retention, 0);
         const shift = Math.min(Math.max(value - kernel.aggregateRetention, lowShift), highShift);
-        return { value: kernel.aggregateRetention + shift, scenario: { ...scenario, baseShift: shift } };
+        return {
+          value: kernel.aggregateRetention + shift,
+          scenario: { ...scenario, baseShift: shift },
+        };
       }
       case 'baseMargin': {
         const v = Math.max(value, 0);

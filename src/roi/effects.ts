@@ -22,7 +22,12 @@ export type EffectDistribution =
   | number
   | { readonly kind: 'point'; readonly value: number }
   | { readonly kind: 'range'; readonly low: number; readonly high: number }
-  | { readonly kind: 'triangular'; readonly low: number; readonly mode: number; readonly high: number }
+  | {
+      readonly kind: 'triangular';
+      readonly low: number;
+      readonly mode: number;
+      readonly high: number;
+    }
   | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
   | {
       readonly kind: 'beta';
@@ -40,7 +45,9 @@ export const EffectDistributionSchema = z.union([
   z.object({ kind: z.literal('point'), value: Finite }).strict(),
   z.object({ kind: z.literal('range'), low: Finite, high: Finite }).strict(),
   z.object({ kind: z.literal('triangular'), low: Finite, mode: Finite, high: Finite }).strict(),
-  z.object({ kind: z.literal('normal'), mean: Finite, sd: z.number().nonnegative().finite() }).strict(),
+  z
+    .object({ kind: z.literal('normal'), mean: Finite, sd: z.number().nonnegative().finite() })
+    .strict(),
   z
     .object({
       kind: z.literal('beta'),
@@ -56,7 +63,12 @@ export const EffectDistributionSchema = z.union([
 export type ParsedEffect =
   | { readonly kind: 'point'; readonly value: number }
   | { readonly kind: 'range'; readonly low: number; readonly high: number }
-  | { readonly kind: 'triangular'; readonly low: number; readonly mode: number; readonly high: number }
+  | {
+      readonly kind: 'triangular';
+      readonly low: number;
+      readonly mode: number;
+      readonly high: number;
+    }
   | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
   | {
       readonly kind: 'beta';
@@ -112,7 +124,9 @@ export function effectMean(effect: ParsedEffect): number {
     case 'normal':
       return effect.mean;
     case 'beta':
-      return effect.low + ((effect.high - effect.low) * effect.alpha) / (effect.alpha + effect.beta);
+      return (
+        effect.low + ((effect.high - effect.low) * effect.alpha) / (effect.alpha + effect.beta)
+      );
   }
 }
 

@@ -69,7 +69,10 @@ export interface RetentionVsAcquisitionResult {
    * each worth its break-even cost minus the CAC, and the `spend` on them. null when a new customer
    * is worth no more than it costs (no amount of acquisition buys the gain).
    */
-  readonly equivalentAcquisition: { readonly customers: DecimalValue; readonly spend: Money } | null;
+  readonly equivalentAcquisition: {
+    readonly customers: DecimalValue;
+    readonly spend: Money;
+  } | null;
   /**
    * equivalentAcquisition.spend / retentionGain: dollars of acquisition spend per dollar of equity a
    * point of retention adds (= CAC/(CLV − CAC)); null with no equivalent or no gain.
@@ -282,4 +285,3 @@ export function safeRetentionVsAcquisition(
 ): Safe<RetentionVsAcquisitionResult> {
   return toSafe(() => retentionVsAcquisition(input));
 }
-

@@ -66,12 +66,13 @@ describe('customer ledger laws (inactivity rule)', () => {
         const end = Math.max(...rows.map(([, date]) => day(date)));
         const oracle = inactivityOracle(rows, days, period, end);
         expect(
-          l.total.rows.map(({ opening, acquired, reactivated, lost, closing }) => ({
+          l.total.rows.map(({ opening, acquired, reactivated, lost, closing, retained }) => ({
             opening,
             acquired,
             reactivated,
             lost,
             closing,
+            retained,
           })),
         ).toEqual(oracle);
       }),

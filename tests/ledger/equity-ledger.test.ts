@@ -139,7 +139,7 @@ describe('equityLedger: constant retention, hand-checked', () => {
 
   it('rounds as declared', () => {
     const fine = equityLedger(
-      { events: EVENTS },
+      { events: EVENTS.slice(0, 2) },
       {
         period: 'month',
         lossRule: { kind: 'cancellation' },

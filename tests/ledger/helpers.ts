@@ -26,7 +26,7 @@ export const isoDate = (d: number): string => new Date(d * 86_400_000).toISOStri
 /**
  * A brute-force oracle for the inactivity rule, day by day: a customer is in the base on day d when
  * they bought on some day p <= d with d − p <= days. Returns, per period index from `first` to the
- * period of `end`, the five lines for the customers `filter` keeps.
+ * period of `end`, the five lines and the retained count for the customers `filter` keeps.
  */
 export function inactivityOracle(
   rows: readonly Row[],
@@ -59,10 +59,12 @@ export function inactivityOracle(
     let lost = 0;
     let closing = 0;
     let opening = 0;
+    let retained = 0;
     for (const set of purchases.values()) {
       const acquisition = Math.min(...set);
       if (active(set, check)) closing += 1;
       if (active(set, previousCheck)) opening += 1;
+      if (active(set, check) && active(set, previousCheck)) retained += 1;
       for (let d = previousCheck + 1; d <= check; d += 1) {
         const now = active(set, d);
         const before = active(set, d - 1);
@@ -71,7 +73,7 @@ export function inactivityOracle(
         if (!now && before) lost += 1;
       }
     }
-    out.push({ opening, acquired, reactivated, lost, closing });
+    out.push({ opening, acquired, reactivated, lost, closing, retained });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrateResponseCurve, customerEquityTest } from '../../src/roi/index.js';
 import { equityAt, optimumOf } from '../../src/roi/customer-equity-test.js';
+import { calibrateResponseCurve, customerEquityTest } from '../../src/roi/index.js';
 import { usd } from './helpers.js';
 
 /** A random calibration: margin, discount, ceilings and one observed point each. */
@@ -17,8 +17,14 @@ const problem = fc
     R: fc.integer({ min: 1, max: 200 }),
   })
   .map((p) => {
-    const acquisition = calibrateResponseCurve({ current: { spend: usd(p.A), rate: p.ca * p.aShare }, ceiling: p.ca });
-    const retention = calibrateResponseCurve({ current: { spend: usd(p.R), rate: p.cr * p.rShare }, ceiling: p.cr });
+    const acquisition = calibrateResponseCurve({
+      current: { spend: usd(p.A), rate: p.ca * p.aShare },
+      ceiling: p.ca,
+    });
+    const retention = calibrateResponseCurve({
+      current: { spend: usd(p.R), rate: p.cr * p.rShare },
+      ceiling: p.cr,
+    });
     return {
       input: {
         margin: usd(p.margin),
@@ -57,13 +63,21 @@ describe('customer-equity test laws (fast-check)', () => {
 
   it('the optimal budgets beat every nearby budget', () => {
     fc.assert(
-      fc.property(problem, fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: 1e-3, max: 0.5, noNaN: true }), ({ numbers }, u, w, scale) => {
-        const best = optimumOf(numbers);
-        const top = equityAt(numbers, best.A, best.R).equity;
-        const A = Math.max(0, best.A + u * scale * (1 + best.A));
-        const R = Math.max(0, best.R + w * scale * (1 + best.R));
-        expect(equityAt(numbers, A, R).equity).toBeLessThanOrEqual(top + 1e-9 * Math.max(1, Math.abs(top)));
-      }),
+      fc.property(
+        problem,
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: 1e-3, max: 0.5, noNaN: true }),
+        ({ numbers }, u, w, scale) => {
+          const best = optimumOf(numbers);
+          const top = equityAt(numbers, best.A, best.R).equity;
+          const A = Math.max(0, best.A + u * scale * (1 + best.A));
+          const R = Math.max(0, best.R + w * scale * (1 + best.R));
+          expect(equityAt(numbers, A, R).equity).toBeLessThanOrEqual(
+            top + 1e-9 * Math.max(1, Math.abs(top)),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -73,8 +73,24 @@ function input(
   };
 }
 
+/** R̄: the aggregate next-period retention of a base (Σ n_k (β + k)/(α + β + k) / N for an sBG). */
+function aggregateRetention(b: CustomerBase): number {
+  if (b.kind === 'rates') return Number(b.retention);
+  if (b.kind !== 'sbg') throw new Error('not used here');
+  const { alpha, beta } = b.params;
+  let kept = 0;
+  let total = 0;
+  b.customersByTenure.forEach((n, k) => {
+    kept += (n * (beta + k)) / (alpha + beta + k);
+    total += n;
+  });
+  return kept / total;
+}
+
+/** The uplift keeps aggregate retention within [0, 1] (with a margin for rounding). */
 function fits(b: CustomerBase, retention: number): boolean {
-  return b.kind !== 'rates' || Number(b.retention) + retention <= 1;
+  const rbar = aggregateRetention(b);
+  return rbar + retention <= 1 - 1e-9 && rbar + retention >= 1e-9;
 }
 
 describe('CX return laws (fast-check)', () => {
@@ -100,7 +116,10 @@ describe('CX return laws (fast-check)', () => {
         horizon,
         discount,
         (b, e, lever, factor, c, h, d) => {
-          const more = { ...e, [lever]: e[lever] * factor + (lever === 'retention' ? 0.001 : 0.01) };
+          const more = {
+            ...e,
+            [lever]: e[lever] * factor + (lever === 'retention' ? 0.001 : 0.01),
+          };
           fc.pre(fits(b, more.retention));
           const low = cxReturn(input(b, e, c, h, d)).returnPerDollar;
           const high = cxReturn(input(b, more, c, h, d)).returnPerDollar;
@@ -125,13 +144,24 @@ describe('CX return laws (fast-check)', () => {
 
   it('the return falls as the cost rises', () => {
     fc.assert(
-      fc.property(base, effects, cost, horizon, discount, fc.integer({ min: 1, max: 3 }), (b, e, c, h, d, n) => {
-        fc.pre(fits(b, e.retention) && e.retention + e.spend + e.referrals + e.costToServeSaving > 1e-3);
-        const schedule = Math.min(n, h + 1);
-        const low = cxReturn(input(b, e, c, h, d, schedule)).returnPerDollar;
-        const high = cxReturn(input(b, e, c * 2, h, d, schedule)).returnPerDollar;
-        expect(high.lt(low)).toBe(true);
-      }),
+      fc.property(
+        base,
+        effects,
+        cost,
+        horizon,
+        discount,
+        fc.integer({ min: 1, max: 3 }),
+        (b, e, c, h, d, n) => {
+          fc.pre(
+            fits(b, e.retention) &&
+              e.retention + e.spend + e.referrals + e.costToServeSaving > 1e-3,
+          );
+          const schedule = Math.min(n, h + 1);
+          const low = cxReturn(input(b, e, c, h, d, schedule)).returnPerDollar;
+          const high = cxReturn(input(b, e, c * 2, h, d, schedule)).returnPerDollar;
+          expect(high.lt(low)).toBe(true);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -145,7 +175,7 @@ describe('CX return laws (fast-check)', () => {
     });
     fc.assert(
       fc.property(base, signed, cost, horizon, discount, (b, e, c, h, d) => {
-        fc.pre(fits(b, e.retention) && (b.kind !== 'rates' || Number(b.retention) + e.retention >= 0));
+        fc.pre(fits(b, e.retention));
         const result = cxReturn(input(b, e, c, h, d));
         const total = result.presentValue.benefit.amount;
         const contributions = sumMoney(LEVERS.map((lever) => result.levers[lever].contribution));
@@ -179,25 +209,33 @@ describe('CX return laws (fast-check)', () => {
       }),
     );
     fc.assert(
-      fc.property(base, arb, cost, horizon, discount, fc.integer(), (b, { plain, dist }, c, h, d, seed) => {
-        fc.pre(fits(b, plain.retention));
-        const exact = cxReturn(input(b, plain, c, h, d));
-        const sim = simulateCxReturn(input(b, dist, c, h, d), { draws: 25, seed });
-        const multiple = exact.returnPerDollar.toNumber();
-        // float64 rounding, relative to the gross value the benefit is a difference of: PV of the
-        // base's margins per $1 of cost (1/spend break-even).
-        const gross = 1 / (exact.levers.spend.breakEven ?? 1);
-        const tolerance = 1e-12 * Math.max(1, Math.abs(multiple), gross);
-        for (const q of sim.returnPerDollar.percentiles)
-          expect(Math.abs(q.value - multiple)).toBeLessThanOrEqual(tolerance);
-        expect(sim.returnPerDollar.sd).toBe(0);
-        const pvCost = exact.presentValue.cost.amount.toNumber();
-        expect(Math.abs(sim.npv.mean.amount.toNumber() - exact.npv.amount.toNumber())).toBeLessThanOrEqual(
-          tolerance * pvCost,
-        );
-        const drawn = sim.returnPerDollar.percentiles[0]!.value;
-        expect(sim.probabilityAtLeastBenchmark).toBe(drawn >= 3 ? 1 : 0);
-      }),
+      fc.property(
+        base,
+        arb,
+        cost,
+        horizon,
+        discount,
+        fc.integer(),
+        (b, { plain, dist }, c, h, d, seed) => {
+          fc.pre(fits(b, plain.retention));
+          const exact = cxReturn(input(b, plain, c, h, d));
+          const sim = simulateCxReturn(input(b, dist, c, h, d), { draws: 25, seed });
+          const multiple = exact.returnPerDollar.toNumber();
+          // float64 rounding, relative to the gross value the benefit is a difference of: PV of the
+          // base's margins per $1 of cost (1/spend break-even).
+          const gross = 1 / (exact.levers.spend.breakEven ?? 1);
+          const tolerance = 1e-12 * Math.max(1, Math.abs(multiple), gross);
+          for (const q of sim.returnPerDollar.percentiles)
+            expect(Math.abs(q.value - multiple)).toBeLessThanOrEqual(tolerance);
+          expect(sim.returnPerDollar.sd).toBe(0);
+          const pvCost = exact.presentValue.cost.amount.toNumber();
+          expect(
+            Math.abs(sim.npv.mean.amount.toNumber() - exact.npv.amount.toNumber()),
+          ).toBeLessThanOrEqual(tolerance * pvCost);
+          const drawn = sim.returnPerDollar.percentiles[0]!.value;
+          expect(sim.probabilityAtLeastBenchmark).toBe(drawn >= 3 ? 1 : 0);
+        },
+      ),
       { numRuns: 30 },
     );
   });

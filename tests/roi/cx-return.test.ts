@@ -9,7 +9,11 @@ describe('cxReturn: REFERENCE.md §9 worked example (perpetuity figures)', () =>
 
   it('reproduces the parts of ΔCE derived by hand', () => {
     // retention: N[CLV(200, .82) − CLV(200, .8)] = 1e5 (164/.28 − 160/.3)
-    expectClose(result.levers.retention.standalone, '5238095.238095238095238095238095238095', '1e-17');
+    expectClose(
+      result.levers.retention.standalone,
+      '5238095.238095238095238095238095238095',
+      '1e-17',
+    );
     // spend: N[CLV(206, .8) − CLV(200, .8)] = 1e5 × 16
     expectClose(result.levers.spend.standalone, '1600000', '1e-17');
     // advocacy at the new margin and retention (the reference's convention): 1000 × 206 × 1.1/.28
@@ -27,7 +31,10 @@ describe('cxReturn: REFERENCE.md §9 worked example (perpetuity figures)', () =>
 
   it('the base interaction is the reference interaction term', () => {
     // Without referrals, interaction = N[CLV(206,.82) − CLV(200,.82) − CLV(206,.8) + CLV(200,.8)]
-    const noReferrals = cxReturn({ ...referenceProgramme(400), effects: { retention: 0.02, spend: 0.03 } });
+    const noReferrals = cxReturn({
+      ...referenceProgramme(400),
+      effects: { retention: 0.02, spend: 0.03 },
+    });
     expectClose(noReferrals.interaction, '157142.8571428571428571428571428571429', '1e-17');
   });
 
@@ -39,14 +46,28 @@ describe('cxReturn: REFERENCE.md §9 worked example (perpetuity figures)', () =>
   });
 
   it('attributes the total to the levers by Shapley value, adding up exactly', () => {
-    expectClose(result.levers.retention.contribution, '5343380.952380952380952380952380952381', '1e-17');
-    expectClose(result.levers.spend.contribution, '1690095.238095238095238095238095238095', '1e-17');
-    expectClose(result.levers.referrals.contribution, '771047.6190476190476190476190476190476', '1e-17');
+    expectClose(
+      result.levers.retention.contribution,
+      '5343380.952380952380952380952380952381',
+      '1e-17',
+    );
+    expectClose(
+      result.levers.spend.contribution,
+      '1690095.238095238095238095238095238095',
+      '1e-17',
+    );
+    expectClose(
+      result.levers.referrals.contribution,
+      '771047.6190476190476190476190476190476',
+      '1e-17',
+    );
     expect(isZeroMoney(result.levers.costToServeSaving.contribution)).toBe(true);
     const sum = sumMoney(LEVERS.map((lever) => result.levers[lever].contribution));
     expect(sum.amount.eq(result.presentValue.benefit.amount)).toBe(true);
     const standalone = sumMoney(LEVERS.map((lever) => result.levers[lever].standalone));
-    expect(standalone.amount.plus(result.interaction.amount).eq(result.presentValue.benefit.amount)).toBe(true);
+    expect(
+      standalone.amount.plus(result.interaction.amount).eq(result.presentValue.benefit.amount),
+    ).toBe(true);
   });
 });
 
@@ -79,12 +100,32 @@ describe('cxReturn: the same programme over ten years (hand-checked)', () => {
   });
 
   it('Shapley contributions and standalone benefits', () => {
-    expectClose(result.levers.retention.contribution, '4429406.259431413252119001311636815271', '1e-18');
-    expectClose(result.levers.spend.contribution, '1609999.142870274935831467441226548474', '1e-18');
-    expectClose(result.levers.referrals.contribution, '744068.4034780086251859712924163653745', '1e-18');
-    expectClose(result.levers.retention.standalone, '4342129.457338901335279875807898064181', '1e-18');
+    expectClose(
+      result.levers.retention.contribution,
+      '4429406.259431413252119001311636815271',
+      '1e-18',
+    );
+    expectClose(
+      result.levers.spend.contribution,
+      '1609999.142870274935831467441226548474',
+      '1e-18',
+    );
+    expectClose(
+      result.levers.referrals.contribution,
+      '744068.4034780086251859712924163653745',
+      '1e-18',
+    );
+    expectClose(
+      result.levers.retention.standalone,
+      '4342129.457338901335279875807898064181',
+      '1e-18',
+    );
     expectClose(result.levers.spend.standalone, '1533764.167228315945939046086096803686', '1e-18');
-    expectClose(result.levers.referrals.standalone, '711254.7224094386486463486953656012288', '1e-18');
+    expectClose(
+      result.levers.referrals.standalone,
+      '711254.7224094386486463486953656012288',
+      '1e-18',
+    );
   });
 
   it('break-even of each lever alone', () => {
@@ -98,8 +139,16 @@ describe('cxReturn: the same programme over ten years (hand-checked)', () => {
     const levers = result.levers;
     expectClose(levers.spend.breakEven!, new D40(2e6).div(annuity.times(2e7)).toString(), '1e-15');
     expect(levers.spend.breakEven!).toBeCloseTo(0.0391194430552, 12);
-    expectClose(levers.costToServeSaving.breakEven!, new D40(2e6).div(annuity.times(1e5)).toString(), '1e-12');
-    expectClose(levers.referrals.breakEven!, new D40(2e6).div(referral.times(200)).toString(), '1e-9');
+    expectClose(
+      levers.costToServeSaving.breakEven!,
+      new D40(2e6).div(annuity.times(1e5)).toString(),
+      '1e-12',
+    );
+    expectClose(
+      levers.referrals.breakEven!,
+      new D40(2e6).div(referral.times(200)).toString(),
+      '1e-9',
+    );
     expectClose(levers.retention.breakEven!, '0.009454725628728921990951531405', '1e-12');
   });
 });
@@ -114,8 +163,14 @@ describe('cxReturn: other timings, levers and bases', () => {
       horizon: 2,
       discountRate: '0.1',
     });
-    expectClose(result.presentValue.benefit, new D40(5e5).times(new D40('0.8').div('1.1').plus(new D40('0.64').div('1.21'))).toString(), '1e-17');
-    expect(result.levers.costToServeSaving.contribution.amount.eq(result.presentValue.benefit.amount)).toBe(true);
+    expectClose(
+      result.presentValue.benefit,
+      new D40(5e5).times(new D40('0.8').div('1.1').plus(new D40('0.64').div('1.21'))).toString(),
+      '1e-17',
+    );
+    expect(
+      result.levers.costToServeSaving.contribution.amount.eq(result.presentValue.benefit.amount),
+    ).toBe(true);
   });
 
   it('spreads the cost over the schedule and brings referrals in each funded period', () => {
@@ -129,8 +184,16 @@ describe('cxReturn: other timings, levers and bases', () => {
     });
     // alive referred customers at t: t=0: 100; t=1: 100(1 + .8); t=2: 100(1 + .8 + .64); t=3: 100(.8 + .64 + .512)
     const alive = ['100', '180', '244', '195.2'];
-    alive.forEach((a, t) => expectClose(result.cashFlows[t]!.benefit, new D40(a).times(200).toString(), '1e-17'));
-    expectClose(result.presentValue.cost, new D40(1e6).times(new D40(1).plus(new D40(1).div('1.1')).plus(new D40(1).div('1.21'))).toString(), '1e-17');
+    alive.forEach((a, t) => {
+      expectClose(result.cashFlows[t]!.benefit, new D40(a).times(200).toString(), '1e-17');
+    });
+    expectClose(
+      result.presentValue.cost,
+      new D40(1e6)
+        .times(new D40(1).plus(new D40(1).div('1.1')).plus(new D40(1).div('1.21')))
+        .toString(),
+      '1e-17',
+    );
   });
 
   it('a programme with no effect returns 0 per $1, ROI −100%, and has no IRR', () => {
@@ -155,7 +218,11 @@ describe('cxReturn: other timings, levers and bases', () => {
     expect(spread.presentValue.benefit.amount.eq(point.presentValue.benefit.amount)).toBe(true);
     const beta = cxReturn({
       ...referenceProgramme(10),
-      effects: { retention: { kind: 'beta', alpha: 2, beta: 2, low: 0, high: 0.04 }, spend: 0.03, referrals: 1000 },
+      effects: {
+        retention: { kind: 'beta', alpha: 2, beta: 2, low: 0, high: 0.04 },
+        spend: 0.03,
+        referrals: 1000,
+      },
     });
     expect(beta.presentValue.benefit.amount.eq(point.presentValue.benefit.amount)).toBe(true);
   });
@@ -167,7 +234,13 @@ describe('cxReturn: other timings, levers and bases', () => {
       ...referenceProgramme(10),
       base: {
         kind: 'customer-values',
-        customers: [{ residualValue: usd('533.3333333333333333333333333333333333333'), nextPeriodMargin: usd('160'), count: 100_000 }],
+        customers: [
+          {
+            residualValue: usd('533.3333333333333333333333333333333333333'),
+            nextPeriodMargin: usd('160'),
+            count: 100_000,
+          },
+        ],
         valuedAt: '0.1',
         newCustomer: { margin: usd('200'), retention: '0.8' },
         period: 'year',
@@ -204,10 +277,14 @@ describe('cxReturn: other timings, levers and bases', () => {
 
 describe('cxReturn: bad input', () => {
   it('rejects a schedule with no cost, a negative cost, or one longer than the horizon', () => {
-    expect(caught(() => cxReturn({ ...referenceProgramme(5), investment: [usd('0')] })).code).toBe('input/invalid');
+    expect(caught(() => cxReturn({ ...referenceProgramme(5), investment: [usd('0')] })).code).toBe(
+      'input/invalid',
+    );
     const negative = caught(() => cxReturn({ ...referenceProgramme(5), investment: [usd('-1')] }));
     expect(negative.path).toEqual(['investment', 0]);
-    const long = caught(() => cxReturn({ ...referenceProgramme(1), investment: [usd('1'), usd('1'), usd('1')] }));
+    const long = caught(() =>
+      cxReturn({ ...referenceProgramme(1), investment: [usd('1'), usd('1'), usd('1')] }),
+    );
     expect(long.message).toMatch(/^cxReturn: investment has more periods than the horizon/);
   });
 
@@ -224,21 +301,32 @@ describe('cxReturn: bad input', () => {
     expect(high.code).toBe('input/invalid');
     expect(high.path).toEqual(['effects', 'retention']);
     const order = caught(() =>
-      cxReturn({ ...referenceProgramme(5), effects: { spend: { kind: 'triangular', low: 0.1, mode: 0, high: 0.2 } } }),
+      cxReturn({
+        ...referenceProgramme(5),
+        effects: { spend: { kind: 'triangular', low: 0.1, mode: 0, high: 0.2 } },
+      }),
     );
     expect(order.path).toEqual(['effects', 'spend']);
-    const negative = caught(() => cxReturn({ ...referenceProgramme(5), effects: { referrals: -5 } }));
+    const negative = caught(() =>
+      cxReturn({ ...referenceProgramme(5), effects: { referrals: -5 } }),
+    );
     expect(negative.path).toEqual(['effects', 'referrals']);
   });
 
   it('rejects an unknown lever, a bad horizon and a discount rate at −100%', () => {
-    expect(caught(() => cxReturn({ ...referenceProgramme(5), effects: { loyalty: 1 } as never })).code).toBe('input/invalid');
+    expect(
+      caught(() => cxReturn({ ...referenceProgramme(5), effects: { loyalty: 1 } as never })).code,
+    ).toBe('input/invalid');
     expect(caught(() => cxReturn(referenceProgramme(0))).path).toEqual(['horizon']);
-    expect(caught(() => cxReturn({ ...referenceProgramme(5), discountRate: '-1' })).code).toBe('finance/invalid-rate');
+    expect(caught(() => cxReturn({ ...referenceProgramme(5), discountRate: '-1' })).code).toBe(
+      'finance/invalid-rate',
+    );
   });
 
   it('rejects a base whose retention is not a probability', () => {
-    const error = caught(() => cxReturn({ ...referenceProgramme(5), base: { ...referenceBase, retention: '1.2' } }));
+    const error = caught(() =>
+      cxReturn({ ...referenceProgramme(5), base: { ...referenceBase, retention: '1.2' } }),
+    );
     expect(error.path).toEqual(['base', 'retention']);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cxReturn, type CxReturnInput, simulateCxReturn } from '../../src/roi/index.js';
+import { type CxReturnInput, cxReturn, simulateCxReturn } from '../../src/roi/index.js';
 import { caught, referenceProgramme, sbgParams, usd } from './helpers.js';
 
 const uncertain: CxReturnInput = {
@@ -44,10 +44,15 @@ describe('simulateCxReturn', () => {
       { ...uncertain, effects: { ...uncertain.effects, retention: 0.02 } },
       { draws: 200_000, seed: 3 },
     );
-    const deterministic = cxReturn({ ...uncertain, effects: { ...uncertain.effects, retention: 0.02 } });
+    const deterministic = cxReturn({
+      ...uncertain,
+      effects: { ...uncertain.effects, retention: 0.02 },
+    });
     // Monte Carlo error: sd/sqrt(n); allow 5 standard errors.
     const se = linear.returnPerDollar.sd / Math.sqrt(200_000);
-    expect(Math.abs(linear.returnPerDollar.mean - deterministic.returnPerDollar.toNumber())).toBeLessThan(5 * se);
+    expect(
+      Math.abs(linear.returnPerDollar.mean - deterministic.returnPerDollar.toNumber()),
+    ).toBeLessThan(5 * se);
   });
 
   it('percentiles are ordered and NPV percentiles are (multiple − 1) × PV cost', () => {
@@ -93,7 +98,11 @@ describe('simulateCxReturn', () => {
       horizon: 8,
       discountRate: '0.1',
     };
-    const draws = simulateCxReturn(input, { draws: 2_000, seed: 5, percentiles: [0.001, 0.5, 0.999] });
+    const draws = simulateCxReturn(input, {
+      draws: 2_000,
+      seed: 5,
+      percentiles: [0.001, 0.5, 0.999],
+    });
     // Uniform Δ on [−0.01, 0.03]: the extreme percentiles sit near the ends of the range.
     const at = (delta: number) =>
       cxReturn({ ...input, effects: { retention: delta } }).returnPerDollar.toNumber();
@@ -103,13 +112,20 @@ describe('simulateCxReturn', () => {
     expect(high!.value).toBeLessThan(at(0.03) + 1e-9);
     expect(high!.value).toBeGreaterThan(at(0.029));
     // The interpolant is exact to ~1e-12 at a chosen point: a degenerate draw is evaluated exactly.
-    const point = simulateCxReturn({ ...input, effects: { retention: 0.0123 } }, { draws: 3, seed: 1 });
+    const point = simulateCxReturn(
+      { ...input, effects: { retention: 0.0123 } },
+      { draws: 3, seed: 1 },
+    );
     expect(point.returnPerDollar.mean).toBeCloseTo(at(0.0123), 11);
   });
 
   it('rejects bad options', () => {
-    expect(caught(() => simulateCxReturn(uncertain, { draws: 0, seed: 1 })).path).toEqual(['draws']);
-    expect(caught(() => simulateCxReturn(uncertain, { draws: 10, seed: 1.5 })).path).toEqual(['seed']);
+    expect(caught(() => simulateCxReturn(uncertain, { draws: 0, seed: 1 })).path).toEqual([
+      'draws',
+    ]);
+    expect(caught(() => simulateCxReturn(uncertain, { draws: 10, seed: 1.5 })).path).toEqual([
+      'seed',
+    ]);
     expect(
       caught(() => simulateCxReturn(uncertain, { draws: 10, seed: 1, percentiles: [0, 0.5] })).path,
     ).toEqual(['percentiles', 0]);

@@ -21,8 +21,16 @@ describe('cxTornado', () => {
     expect(row('discountRate').low).toBeCloseTo(0.08, 12);
     expect(row('baseRetention').high).toBeCloseTo(0.82, 12);
     // Investment ±20%: the NPV moves by exactly ∓$400,000 (the cost is paid now).
-    expectClose(row('investment').npv.low, tornado.central.npv.amount.plus(400_000).toString(), '1e-15');
-    expectClose(row('investment').npv.high, tornado.central.npv.amount.minus(400_000).toString(), '1e-15');
+    expectClose(
+      row('investment').npv.low,
+      tornado.central.npv.amount.plus(400_000).toString(),
+      '1e-15',
+    );
+    expectClose(
+      row('investment').npv.high,
+      tornado.central.npv.amount.minus(400_000).toString(),
+      '1e-15',
+    );
     expectClose(row('investment').swing, '800000', '1e-15');
     // Spend ±50% around 3%: the same as cxReturn at 1.5% and 4.5%.
     const at = (spend: number) => cxReturn({ ...input, effects: { ...input.effects, spend } }).npv;
@@ -65,7 +73,9 @@ describe('cxTornado', () => {
 
   it('rejects bad moves', () => {
     expect(caught(() => cxTornado(input, { spend: { relative: -1 } })).code).toBe('input/invalid');
-    expect(caught(() => cxTornado(input, { loyalty: { relative: 1 } } as never)).code).toBe('input/invalid');
+    expect(caught(() => cxTornado(input, { loyalty: { relative: 1 } } as never)).code).toBe(
+      'input/invalid',
+    );
   });
 
   it('is frozen', () => {

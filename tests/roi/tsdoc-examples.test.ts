@@ -93,7 +93,8 @@ describe('TSDoc @example blocks of src/roi run and print what they say', () => {
         __checks: [string, unknown, unknown][];
       };
       expect(module.__checks).toHaveLength(checks);
-      for (const [line, actual, expected] of module.__checks) expect(actual, line).toEqual(expected);
+      for (const [line, actual, expected] of module.__checks)
+        expect(actual, line).toEqual(expected);
     } finally {
       log.mockRestore();
     }

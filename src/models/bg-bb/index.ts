@@ -10,6 +10,7 @@ import { bgBbLogLikelihood } from './likelihood.js';
 import { BG_BB_PARAMETER_NAMES, type BgBbParams, BgBbParamsSchema } from './params.js';
 import {
   bgBbDert,
+  bgBbDertNewCustomer,
   bgBbExpectedPurchases,
   bgBbExpectedPurchasesNewCustomer,
   bgBbProbabilityAlive,
@@ -23,7 +24,7 @@ export { bgBbLogLikelihood } from './likelihood.js';
 export { BgBbCustomerSchema, type BgBbParams, BgBbParamsSchema } from './params.js';
 export {
   bgBbDert,
-  bgBbDiscountedExpectedTransactions,
+  bgBbDertNewCustomer,
   bgBbExpectedPurchases,
   bgBbExpectedPurchasesNewCustomer,
   bgBbProbabilityAlive,
@@ -31,6 +32,12 @@ export {
 } from './predict.js';
 export { bgBbScore } from './score.js';
 export { simulateBgBb } from './simulate.js';
+
+/** The BG/BB descriptor's type: the shared interface plus the DET of a new customer. */
+export interface BgBbModel extends TransactionModel<'bg-bb', BgBbParams> {
+  /** Discounted expected transactions of a customer just acquired (handbook DET, eq. 3.19). */
+  dertNewCustomer(params: BgBbParams, discountRate: number): number;
+}
 
 /**
  * The BG/BB model (Fader, Hardie & Shang 2010) as a frozen {@link TransactionModel} descriptor: fit
@@ -47,7 +54,7 @@ export { simulateBgBb } from './simulate.js';
  * console.log(bgBb.probabilityAlive(params, donor, 1).toFixed(3)); // '0.439'
  * ```
  */
-export const bgBb: TransactionModel<'bg-bb', BgBbParams> = /* @__PURE__ */ Object.freeze({
+export const bgBb: BgBbModel = /* @__PURE__ */ Object.freeze({
   name: 'bg-bb',
   parameterNames: BG_BB_PARAMETER_NAMES as readonly (keyof BgBbParams)[],
   paramsSchema: BgBbParamsSchema,
@@ -60,6 +67,7 @@ export const bgBb: TransactionModel<'bg-bb', BgBbParams> = /* @__PURE__ */ Objec
   probabilityAlive: bgBbProbabilityAlive,
   probabilityOfPurchases: bgBbProbabilityOfPurchases,
   dert: bgBbDert,
+  dertNewCustomer: bgBbDertNewCustomer,
   score: bgBbScore,
   simulate: simulateBgBb,
 });

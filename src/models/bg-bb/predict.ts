@@ -307,17 +307,14 @@ export function bgBbDert(
  *
  * @example
  * ```ts
- * import { bgBbDiscountedExpectedTransactions } from 'customer-asset';
+ * import { bgBb } from 'customer-asset';
  *
  * const params = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
- * console.log(bgBbDiscountedExpectedTransactions(params, 0.1).toFixed(4)); // '2.7010'
+ * console.log(bgBb.dertNewCustomer(params, 0.1).toFixed(4)); // '2.7010'
  * ```
  */
-export function bgBbDiscountedExpectedTransactions(
-  params: BgBbParams,
-  discountRate: number,
-): number {
-  const fn = 'bgBbDiscountedExpectedTransactions';
+export function bgBbDertNewCustomer(params: BgBbParams, discountRate: number): number {
+  const fn = 'bgBb.dertNewCustomer';
   const p = parseBgBbParams(params, fn);
   const d = checkDiscountRate(discountRate, fn);
   return dertUnchecked(p, 0, 0, 0, d, fn);

@@ -44,7 +44,12 @@ export { simulateBgNbd } from './simulate.js';
  */
 export const bgNbd: TransactionModel<'bg-nbd', BgNbdParams> = /* @__PURE__ */ Object.freeze({
   name: 'bg-nbd',
-  parameterNames: Object.freeze(['r', 'alpha', 'a', 'b'] as const) as readonly (keyof BgNbdParams)[],
+  parameterNames: Object.freeze([
+    'r',
+    'alpha',
+    'a',
+    'b',
+  ] as const) as readonly (keyof BgNbdParams)[],
   paramsSchema: BgNbdParamsSchema,
   logLikelihood: bgNbdLogLikelihood,
   fit: fitBgNbd,

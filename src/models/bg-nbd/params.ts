@@ -5,8 +5,8 @@
  * becomes inactive with probability p ~ Beta(a, b).
  */
 import type { z } from 'zod';
-import { BetaGeometricParamsSchema } from '../shared/beta-geometric-api.js';
 import type { FamilyMember } from '../shared/beta-geometric-api.js';
+import { BetaGeometricParamsSchema } from '../shared/beta-geometric-api.js';
 
 /** BG/NBD parameters in the paper's names. α is a rate per time unit of the data; r, a, b are shapes. */
 export type BgNbdParams = {

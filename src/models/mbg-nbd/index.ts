@@ -3,7 +3,7 @@
  * Marketing 24(3):201–209). docs/models/mbg-nbd.md.
  */
 import type { TransactionModel } from '../types.js';
-import { mbgNbdFromJSON, fitMbgNbd, safeFitMbgNbd } from './fit.js';
+import { fitMbgNbd, mbgNbdFromJSON, safeFitMbgNbd } from './fit.js';
 import { mbgNbdLogLikelihood } from './likelihood.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './params.js';
 import {
@@ -16,7 +16,7 @@ import {
 import { mbgNbdScore } from './score.js';
 import { simulateMbgNbd } from './simulate.js';
 
-export { type MbgNbdFit, mbgNbdFromJSON, fitMbgNbd, safeFitMbgNbd } from './fit.js';
+export { fitMbgNbd, type MbgNbdFit, mbgNbdFromJSON, safeFitMbgNbd } from './fit.js';
 export { mbgNbdLogLikelihood } from './likelihood.js';
 export { type MbgNbdParams, MbgNbdParamsSchema } from './params.js';
 export {
@@ -45,7 +45,12 @@ export { simulateMbgNbd } from './simulate.js';
  */
 export const mbgNbd: TransactionModel<'mbg-nbd', MbgNbdParams> = /* @__PURE__ */ Object.freeze({
   name: 'mbg-nbd',
-  parameterNames: Object.freeze(['r', 'alpha', 'a', 'b'] as const) as readonly (keyof MbgNbdParams)[],
+  parameterNames: Object.freeze([
+    'r',
+    'alpha',
+    'a',
+    'b',
+  ] as const) as readonly (keyof MbgNbdParams)[],
   paramsSchema: MbgNbdParamsSchema,
   logLikelihood: mbgNbdLogLikelihood,
   fit: fitMbgNbd,

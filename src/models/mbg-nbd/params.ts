@@ -5,8 +5,8 @@
  * purchase (at time 0), with the same probability p ~ Beta(a, b) as after every repeat purchase.
  */
 import type { z } from 'zod';
-import { BetaGeometricParamsSchema } from '../shared/beta-geometric-api.js';
 import type { FamilyMember } from '../shared/beta-geometric-api.js';
+import { BetaGeometricParamsSchema } from '../shared/beta-geometric-api.js';
 
 /** MBG/NBD parameters, named as in BG/NBD. α is a rate per time unit of the data; r, a, b are shapes. */
 export type MbgNbdParams = {

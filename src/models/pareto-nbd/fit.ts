@@ -152,21 +152,14 @@ function strided(columns: SummaryColumns, target: number): SummaryColumns {
  *
  * @example
  * ```ts
- * import { paretoNbd, rfmSummaryFromRows } from 'customer-asset';
+ * import { paretoNbd } from 'customer-asset';
  *
- * // CDNOW-like rows (weeks): x repeat purchases, last at t_x, observed for T.
- * const summary = rfmSummaryFromRows(
- *   [
- *     { frequency: 0, recency: 0, T: 38.86, count: 1411 },
- *     { frequency: 1, recency: 20.1, T: 36.4, count: 439 },
- *     { frequency: 2, recency: 30.43, T: 38.86, count: 214 },
- *     { frequency: 4, recency: 33.7, T: 35.1, count: 155 },
- *     { frequency: 9, recency: 36.6, T: 37.9, count: 138 },
- *   ],
- *   { timeUnit: 'week' },
- * );
+ * // 5,000 customers drawn from the CDNOW estimates (weeks), fitted back.
+ * const truth = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+ * const summary = paretoNbd.simulate(truth, { customers: 5000, T: 39, seed: 11, timeUnit: 'week' });
  * const fitted = paretoNbd.fit(summary);
  * console.log(fitted.diagnostics.converged, fitted.timeUnit); // true 'week'
+ * console.log(fitted.params.r.toFixed(2), fitted.params.alpha.toFixed(1)); // '0.53' '10.5'
  * ```
  */
 export function fitParetoNbd(

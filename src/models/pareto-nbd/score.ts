@@ -19,8 +19,8 @@ const ScoreOptionsSchema = /* @__PURE__ */ z
  * summary). The same closed forms as {@link paretoNbdProbabilityAlive}, {@link paretoNbdExpectedPurchases} and
  * {@link paretoNbdDert} (note 009 eqs. 18 and 22; Fader, Hardie & Lee 2005, JMR, eq. 2), vectorised: the
  * inputs are checked in one O(n) pass instead of per-customer zod parses, the series coefficients
- * are tabulated once per distinct x, customers with x = 0 share their t_x term, and the terms that
- * depend on T alone (the horizon factor, U(s, s; δ(β+T))) are reused while T repeats.
+ * are tabulated once per distinct x, customers with x = 0 share their t_x term, and the terms of
+ * (x, T) and of T alone (the horizon factor, U(s, s; δ(β+T))) are reused while T repeats.
  *
  * Numerical caveats: as for the single-customer functions; nothing overflows for x in the thousands.
  *
@@ -93,6 +93,10 @@ export function paretoNbdScore(
   // ln I(0) for x = 0, shared by every zero-repeater.
   lnTailIntegral(r, alpha, s, beta, 0, 0, false, tableFor(0));
   const lnIZero = integralOut.lnI;
+  const MEMO = 4096;
+  const memoT = new Float64Array(MEMO).fill(Number.NaN);
+  const memoLnI = new Float64Array(MEMO);
+  const memoLnB = new Float64Array(MEMO);
   let lastT = Number.NaN;
   let factor = 0; // (β+T)/(α+T) · horizon factor, for x = 0 (times r + x below)
   let decay = 0; // (β+T)^s δ^(s−1) U(s, s; δ(β+T)) / (α+T)
@@ -117,9 +121,22 @@ export function paretoNbdScore(
     let pa = 1;
     if (tx !== t) {
       const tab = tableFor(x);
-      lnTailIntegral(r, alpha, s, beta, x, t, false, tab);
-      const lnI2 = integralOut.lnI;
-      const lnB = -(r + x) * integralOut.lnA - s * integralOut.lnB;
+      // The (x, T) term, remembered per x while T repeats (cohorts, a common calibration end).
+      let lnI2: number;
+      let lnB: number;
+      if (x < MEMO && memoT[x] === t) {
+        lnI2 = memoLnI[x]!;
+        lnB = memoLnB[x]!;
+      } else {
+        lnTailIntegral(r, alpha, s, beta, x, t, false, tab);
+        lnI2 = integralOut.lnI;
+        lnB = -(r + x) * integralOut.lnA - s * integralOut.lnB;
+        if (x < MEMO) {
+          memoT[x] = t;
+          memoLnI[x] = lnI2;
+          memoLnB[x] = lnB;
+        }
+      }
       let lnI1: number;
       if (x === 0) lnI1 = lnIZero;
       else {

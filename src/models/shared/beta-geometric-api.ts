@@ -15,17 +15,17 @@ import { MAX_POISSON_MEAN, poissonVariate } from '../../random/poisson.js';
 import { createRandom } from '../../random/prng.js';
 import type { CustomerScores, FitOptions, TransactionSummaryInput } from '../types.js';
 import {
-  type BetaGeometricParams,
-  betaGeometricLogLikelihood,
-} from './beta-geometric-likelihood.js';
-import { aliveDiscountedCount, aliveExpectedCount } from './beta-geometric-predict.js';
-import {
   familyDert,
   familyExpectedNew,
   familyExpectedPurchases,
   familyPmf,
   familyProbabilityAliveAt,
 } from './beta-geometric-customer.js';
+import {
+  type BetaGeometricParams,
+  betaGeometricLogLikelihood,
+} from './beta-geometric-likelihood.js';
+import { aliveDiscountedCount, aliveExpectedCount } from './beta-geometric-predict.js';
 import { DiscountRateSchema, HorizonSchema, parseCustomerHistory } from './customer.js';
 import { runModelFit } from './fit.js';
 import { indexPatterns, rescaleTimes, summaryRows } from './indexed-patterns.js';
@@ -378,7 +378,7 @@ export function familyScore(
       let lnB: number;
       if (xi < SMALL_X) {
         lnB = lnBOfX[xi]!;
-        if (lnB !== lnB) {
+        if (Number.isNaN(lnB)) {
           lnB = Math.log(b + xi + o - 1);
           lnBOfX[xi] = lnB;
         }

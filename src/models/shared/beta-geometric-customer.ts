@@ -101,7 +101,13 @@ export function familyDert(p: BetaGeometricParams, c: History, delta: number, o:
  *
  * with NBD(n) = Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n and P(NBD >= n) = I_{t/(α+t)}(n, r).
  */
-export function familyPmf(p: BetaGeometricParams, n: number, t: number, o: 0 | 1, fn: string): number {
+export function familyPmf(
+  p: BetaGeometricParams,
+  n: number,
+  t: number,
+  o: 0 | 1,
+  fn: string,
+): number {
   const { r, alpha, a, b } = p;
   const lnBab = betaln(a, b);
   let alivePart: number;
@@ -123,5 +129,5 @@ export function familyPmf(p: BetaGeometricParams, n: number, t: number, o: 0 | 1
   }
   let value = Math.exp(betaln(a, b + n + o) - lnBab) * alivePart;
   if (n + o > 0) value += Math.exp(betaln(a + 1, b + n + o - 1) - lnBab) * tail;
-  return value > 1 ? 1 : value;
+  return Math.min(value, 1);
 }

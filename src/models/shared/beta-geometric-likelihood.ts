@@ -60,7 +60,9 @@ export function betaGeometricLogLikelihood(
   }
 
   // Terms that depend on x only, once per distinct x.
-  let sum = data.customers * (r * lnAlpha - lnGammaPositive(r) + lnGammaPositive(a + b) - lnGammaPositive(b));
+  let sum =
+    data.customers *
+    (r * lnAlpha - lnGammaPositive(r) + lnGammaPositive(a + b) - lnGammaPositive(b));
   let compensation = 0;
   let gr = 0;
   let gAlpha = 0;
@@ -137,7 +139,7 @@ export function betaGeometricLogLikelihood(
       const d = lnA - lnB[k]! + rx * (lnT - lnTx);
       const e = Math.exp(d > 0 ? -d : d);
       // ln(1 + e) = e − e²/2 + O(e³): exact to rounding below 1e-5, and saves a logarithm.
-      term += (d > 0 ? d : 0) + (e < 1e-5 ? e - 0.5 * e * e : Math.log(1 + e));
+      term += Math.max(d, 0) + (e < 1e-5 ? e - 0.5 * e * e : Math.log(1 + e));
       if (want) {
         const w = d >= 0 ? 1 / (1 + e) : e / (1 + e);
         const v = 1 - w;

@@ -43,7 +43,7 @@ export function aliveSurvival(r: number, alpha: number, a: number, b: number, t:
   const L = -Math.log1p(t / alpha);
   const z = t / (alpha + t);
   const value = Math.exp(a * L + logHyp2f1(a + b - r, a, a + b, z));
-  return value > 1 ? 1 : value;
+  return Math.min(value, 1);
 }
 
 /**
@@ -82,7 +82,13 @@ function countSeries(r: number, a: number, b: number, z: number, L: number): num
 }
 
 /** G by FHL (2005) eq. 9 in Euler's form; undefined where its rounding would exceed 1e-11. */
-function countClosedForm(r: number, a: number, b: number, z: number, L: number): number | undefined {
+function countClosedForm(
+  r: number,
+  a: number,
+  b: number,
+  z: number,
+  L: number,
+): number | undefined {
   const c = a + b - 1;
   if (!(c > 0)) return undefined;
   let lnF: number;

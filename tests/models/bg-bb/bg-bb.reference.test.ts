@@ -5,7 +5,7 @@ import {
   type BgBbFit,
   type BgBbParams,
   bgBb,
-  bgBbDiscountedExpectedTransactions,
+  bgBbDertNewCustomer,
 } from '../../../src/models/bg-bb/index.js';
 import { describeWithData } from '../../helpers/shared-data.js';
 import {
@@ -149,7 +149,7 @@ describeWithData(
         for (const [x, tx, value] of derived['dert_0.10']) {
           expectRelative(bgBb.dert(params(), { frequency: x, recency: tx, T: 6 }, 0.1), value, tol);
         }
-        expectRelative(bgBbDiscountedExpectedTransactions(params(), 0.1), derived['det_0.10'], tol);
+        expectRelative(bgBbDertNewCustomer(params(), 0.1), derived['det_0.10'], tol);
       });
     };
     check('at the published estimates', () => PUBLISHED, reference['bgbb.published'], 1e-9);
@@ -162,7 +162,7 @@ describeWithData(
         }
       }
       expectRelative(
-        bgBbDiscountedExpectedTransactions(PUBLISHED, 0.1),
+        bgBbDertNewCustomer(PUBLISHED, 0.1),
         bruteForceDert(PUBLISHED, { frequency: 0, recency: 0, T: 0, count: 1 }, 0.1),
         1e-10,
       );
@@ -172,7 +172,7 @@ describeWithData(
       const best = { frequency: 6, recency: 6, T: 6 };
       expect(bgBb.probabilityAlive(PUBLISHED, best, 1)).toBeCloseTo(0.9304025424, 9);
       expect(bgBb.expectedPurchasesNewCustomer(PUBLISHED, 10)).toBeCloseTo(3.1788543265, 9);
-      expect(bgBbDiscountedExpectedTransactions(PUBLISHED, 0.1)).toBeCloseTo(2.7009529643, 9);
+      expect(bgBbDertNewCustomer(PUBLISHED, 0.1)).toBeCloseTo(2.7009529643, 9);
       expect(bgBb.dert(PUBLISHED, best, 0.1)).toBeCloseTo(5.9086783196, 9);
     });
 

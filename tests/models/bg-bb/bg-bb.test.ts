@@ -4,7 +4,7 @@ import { betaln } from '../../../src/math/index.js';
 import {
   type BgBbParams,
   bgBb,
-  bgBbDiscountedExpectedTransactions,
+  bgBbDertNewCustomer,
   bgBbLogLikelihood,
 } from '../../../src/models/bg-bb/index.js';
 import {
@@ -205,7 +205,7 @@ describe('BG/BB closed forms', () => {
   });
 
   it('DET equals DERT of the empty history (0, 0, 0)', () => {
-    expect(bgBbDiscountedExpectedTransactions(P, 0.07)).toBe(
+    expect(bgBbDertNewCustomer(P, 0.07)).toBe(
       bgBb.dert(P, { frequency: 0, recency: 0, T: 0 }, 0.07),
     );
   });

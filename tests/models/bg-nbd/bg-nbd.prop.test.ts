@@ -125,18 +125,28 @@ describe('BG/NBD laws', () => {
 
   it('dividing every time by k divides α by k and adds Σx ln k to the log-likelihood', () => {
     fc.assert(
-      fc.property(params, fc.array(customer, { minLength: 1, maxLength: 8 }), logUniform(0.01, 100), (p, rows, k) => {
-        const ll = bgNbd.logLikelihood(p, rfmSummaryFromRows(rows, { timeUnit: 'day' }));
-        const scaled = rows.map((c) => ({ ...c, recency: c.recency / k, T: c.T / k }));
-        const ll2 = bgNbd.logLikelihood({ ...p, alpha: p.alpha / k }, rfmSummaryFromRows(scaled, { timeUnit: 'week' }));
-        const sx = rows.reduce((s, c) => s + c.frequency, 0);
-        expect(Math.abs(ll2 - (ll + sx * Math.log(k)))).toBeLessThan(1e-8 * Math.max(1, Math.abs(ll)));
-        // Predictions are unit-free: E[Y(t)] in days equals E[Y(t/k)] in the new unit.
-        const c = rows[0]!;
-        const y = bgNbd.expectedPurchases(p, c, 10);
-        const y2 = bgNbd.expectedPurchases({ ...p, alpha: p.alpha / k }, scaled[0]!, 10 / k);
-        expect(Math.abs(y - y2)).toBeLessThan(1e-8 * Math.max(1, y));
-      }),
+      fc.property(
+        params,
+        fc.array(customer, { minLength: 1, maxLength: 8 }),
+        logUniform(0.01, 100),
+        (p, rows, k) => {
+          const ll = bgNbd.logLikelihood(p, rfmSummaryFromRows(rows, { timeUnit: 'day' }));
+          const scaled = rows.map((c) => ({ ...c, recency: c.recency / k, T: c.T / k }));
+          const ll2 = bgNbd.logLikelihood(
+            { ...p, alpha: p.alpha / k },
+            rfmSummaryFromRows(scaled, { timeUnit: 'week' }),
+          );
+          const sx = rows.reduce((s, c) => s + c.frequency, 0);
+          expect(Math.abs(ll2 - (ll + sx * Math.log(k)))).toBeLessThan(
+            1e-8 * Math.max(1, Math.abs(ll)),
+          );
+          // Predictions are unit-free: E[Y(t)] in days equals E[Y(t/k)] in the new unit.
+          const c = rows[0]!;
+          const y = bgNbd.expectedPurchases(p, c, 10);
+          const y2 = bgNbd.expectedPurchases({ ...p, alpha: p.alpha / k }, scaled[0]!, 10 / k);
+          expect(Math.abs(y - y2)).toBeLessThan(1e-8 * Math.max(1, y));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -169,7 +179,10 @@ describe('BG/NBD laws', () => {
   it('a fitted record survives a JSON round trip through fromJSON', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), (seed) => {
-        const summary = bgNbd.simulate({ r: 0.5, alpha: 3, a: 0.8, b: 2 }, { customers: 400, T: 30, seed });
+        const summary = bgNbd.simulate(
+          { r: 0.5, alpha: 3, a: 0.8, b: 2 },
+          { customers: 400, T: 30, seed },
+        );
         const fitted = bgNbd.fit(summary);
         const back = bgNbd.fromJSON(JSON.parse(JSON.stringify(fitted)));
         expect(back).toEqual(fitted);

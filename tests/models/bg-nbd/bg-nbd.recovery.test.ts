@@ -10,9 +10,10 @@ describe('BG/NBD parameter recovery', () => {
     expect(fitted.standardErrors).not.toBeNull();
     for (const name of ['r', 'alpha', 'a', 'b'] as const) {
       const se = fitted.standardErrors![name];
-      expect(Math.abs(fitted.params[name] - truth[name]), `${name} = ${fitted.params[name]} ± ${se}`).toBeLessThan(
-        1.96 * se,
-      );
+      expect(
+        Math.abs(fitted.params[name] - truth[name]),
+        `${name} = ${fitted.params[name]} ± ${se}`,
+      ).toBeLessThan(1.96 * se);
       // and the interval is informative (not a flat direction)
       expect(se / truth[name]).toBeLessThan(0.2);
     }

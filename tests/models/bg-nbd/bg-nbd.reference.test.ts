@@ -94,28 +94,49 @@ describeWithData(
       const p = paramsOf(et.inputs.params);
       (et.inputs.t as number[]).forEach((t, i) => {
         const want = (et.expected.E_X_t as number[])[i]!;
-        expect(Math.abs(bgNbd.expectedPurchasesNewCustomer(p, t) - want)).toBeLessThan(et.tolerance.exact_abs!);
+        expect(Math.abs(bgNbd.expectedPurchasesNewCustomer(p, t) - want)).toBeLessThan(
+          et.tolerance.exact_abs!,
+        );
       });
       const pub = et.published as { t: number[]; E_X_t: number[] };
       pub.t.forEach((t, i) => {
-        expect(Math.abs(bgNbd.expectedPurchasesNewCustomer(p, t) - pub.E_X_t[i]!)).toBeLessThan(et.tolerance.published_abs!);
+        expect(Math.abs(bgNbd.expectedPurchasesNewCustomer(p, t) - pub.E_X_t[i]!)).toBeLessThan(
+          et.tolerance.published_abs!,
+        );
       });
       const e52 = all.find((x) => x.id === 'bgnbd.expectation.52')!;
       expect(
-        Math.abs(bgNbd.expectedPurchasesNewCustomer(paramsOf(e52.inputs.params), 52) - (e52.expected.E_X_t as number)),
+        Math.abs(
+          bgNbd.expectedPurchasesNewCustomer(paramsOf(e52.inputs.params), 52) -
+            (e52.expected.E_X_t as number),
+        ),
       ).toBeLessThan(e52.tolerance.abs!);
       const c1 = all.find((x) => x.id === 'bgnbd.conditional.cust1')!;
-      const cust = { frequency: c1.inputs.x as number, recency: c1.inputs.t_x as number, T: c1.inputs.T as number };
+      const cust = {
+        frequency: c1.inputs.x as number,
+        recency: c1.inputs.t_x as number,
+        T: c1.inputs.T as number,
+      };
       const pc = paramsOf(c1.inputs.params);
-      expect(Math.abs(bgNbd.expectedPurchases(pc, cust, 39) - (c1.expected.E_Y as number))).toBeLessThan(1e-7);
-      expect(Math.abs(bgNbd.probabilityAlive(pc, cust) - (c1.expected.P_alive as number))).toBeLessThan(1e-8);
+      expect(
+        Math.abs(bgNbd.expectedPurchases(pc, cust, 39) - (c1.expected.E_Y as number)),
+      ).toBeLessThan(1e-7);
+      expect(
+        Math.abs(bgNbd.probabilityAlive(pc, cust) - (c1.expected.P_alive as number)),
+      ).toBeLessThan(1e-8);
       const pmf = all.find((x) => x.id === 'bgnbd.pmf')!;
       const pp = paramsOf(pmf.inputs.params);
       const rel = (v: number, ref: number) => Math.abs(v - ref) / ref;
-      expect(rel(bgNbd.probabilityOfPurchases(pp, 10, 2), pmf.expected.P_X2_eq_10 as number)).toBeLessThan(pmf.tolerance.rel!);
-      expect(rel(bgNbd.probabilityOfPurchases(pp, 0, 39), pmf.expected.P_X39_eq_0 as number)).toBeLessThan(pmf.tolerance.rel!);
+      expect(
+        rel(bgNbd.probabilityOfPurchases(pp, 10, 2), pmf.expected.P_X2_eq_10 as number),
+      ).toBeLessThan(pmf.tolerance.rel!);
+      expect(
+        rel(bgNbd.probabilityOfPurchases(pp, 0, 39), pmf.expected.P_X39_eq_0 as number),
+      ).toBeLessThan(pmf.tolerance.rel!);
       (pmf.expected.P_X30_eq_n_11_to_20 as number[]).forEach((want, i) => {
-        expect(rel(bgNbd.probabilityOfPurchases(pp, 11 + i, 30), want)).toBeLessThan(pmf.tolerance.rel!);
+        expect(rel(bgNbd.probabilityOfPurchases(pp, 11 + i, 30), want)).toBeLessThan(
+          pmf.tolerance.rel!,
+        );
       });
     });
 
@@ -143,8 +164,10 @@ describeWithData(
         const actual = members.reduce((s, r) => s + r.holdoutX, 0) / members.length;
         expect(actual).toBeCloseTo(row.actual_mean, 10);
         const predicted =
-          members.reduce((s, r) => s + bgNbd.expectedPurchases(p, { frequency: r.x, recency: r.tx, T: r.T }, 39), 0) /
-          members.length;
+          members.reduce(
+            (s, r) => s + bgNbd.expectedPurchases(p, { frequency: r.x, recency: r.tx, T: r.T }, 39),
+            0,
+          ) / members.length;
         expect(Math.abs(predicted - row.bgnbd_mean) / row.bgnbd_mean).toBeLessThan(1e-9);
         total += predicted * members.length;
       }

@@ -5,7 +5,12 @@ import { bgNbd } from '../../../src/models/bg-nbd/index.js';
 import { referenceJson } from '../helpers/reference.js';
 
 /** Hardie's Excel optimum (note 004, as quoted by lifetimes' tests). */
-const HARDIE = { r: 0.24259395230803, alpha: 4.41359091416604, a: 0.792919955839573, b: 2.42589404751842 };
+const HARDIE = {
+  r: 0.24259395230803,
+  alpha: 4.41359091416604,
+  a: 0.792919955839573,
+  b: 2.42589404751842,
+};
 /** BTYD 2.4.3 vignette estimates. */
 const VIGNETTE = { r: 0.2425982, alpha: 4.4136842, a: 0.7929899, b: 2.4261667 };
 /** FHL (2005) published (rounded) estimates. */
@@ -22,20 +27,34 @@ function code(f: () => unknown): string | undefined {
   return undefined;
 }
 
-describe('bgnbd.expected_transactions: E[X(t)] at Hardie\'s Excel optimum', () => {
+describe("bgnbd.expected_transactions: E[X(t)] at Hardie's Excel optimum", () => {
   const t = [0.1429, 1, 3, 31.8571, 32, 39, 52, 78];
-  const exact = [0.00781600154, 0.0531842936, 0.150630817, 1.04048827, 1.04373117, 1.19500899, 1.44401107, 1.85795664];
-  const published: Record<number, number> = { 0.1429: 0.0078, 1: 0.0532, 3: 0.1506, 31.8571: 1.0405, 32: 1.0437, 78: 1.8576 };
+  const exact = [
+    0.00781600154, 0.0531842936, 0.150630817, 1.04048827, 1.04373117, 1.19500899, 1.44401107,
+    1.85795664,
+  ];
+  const published: Record<number, number> = {
+    0.1429: 0.0078,
+    1: 0.0532,
+    3: 0.1506,
+    31.8571: 1.0405,
+    32: 1.0437,
+    78: 1.8576,
+  };
 
   it('matches the exact values to 1e-7 (including t = 78, 1.8579566)', () => {
     t.forEach((ti, i) => {
-      expect(Math.abs(bgNbd.expectedPurchasesNewCustomer(HARDIE, ti) - exact[i]!)).toBeLessThan(1e-7);
+      expect(Math.abs(bgNbd.expectedPurchasesNewCustomer(HARDIE, ti) - exact[i]!)).toBeLessThan(
+        1e-7,
+      );
     });
   });
 
   it('matches the published spreadsheet to 1e-3, and t = 78 sits 3.6e-4 above its truncated 1.8576', () => {
     for (const [ti, value] of Object.entries(published)) {
-      expect(Math.abs(bgNbd.expectedPurchasesNewCustomer(HARDIE, Number(ti)) - value)).toBeLessThan(1e-3);
+      expect(Math.abs(bgNbd.expectedPurchasesNewCustomer(HARDIE, Number(ti)) - value)).toBeLessThan(
+        1e-3,
+      );
     }
     const diff = bgNbd.expectedPurchasesNewCustomer(HARDIE, 78) - 1.8576;
     expect(diff).toBeGreaterThan(3.5e-4);
@@ -103,7 +122,9 @@ describe('held-out checks derived in scripts/reference/bg_nbd_mbg_nbd.py', () =>
     const d = ref['bgnbd.derived'];
     const c = { frequency: 2, recency: 213 / 7, T: 272 / 7 };
     d.p_alive_future.t.forEach((t: number, i: number) => {
-      expect(Math.abs(bgNbd.probabilityAlive(PUBLISHED, c, t) - d.p_alive_future.value[i])).toBeLessThan(1e-12);
+      expect(
+        Math.abs(bgNbd.probabilityAlive(PUBLISHED, c, t) - d.p_alive_future.value[i]),
+      ).toBeLessThan(1e-12);
     });
     d.p_alive_future_x0_T38.t.forEach((t: number, i: number) => {
       const v = bgNbd.probabilityAlive(PUBLISHED, { frequency: 0, recency: 0, T: 38 }, t);
@@ -175,13 +196,17 @@ describe('numerical stability (REFERENCE.md §11 item 2)', () => {
     }
     const summary = rfmSummaryFromRows(rows, { timeUnit: 'week' });
     expect(Number.isFinite(bgNbd.logLikelihood(GUARD, summary))).toBe(true);
-    expect(Number.isFinite(bgNbd.dert(GUARD, { frequency: 500, recency: 499, T: 500 }, 0.01))).toBe(true);
+    expect(Number.isFinite(bgNbd.dert(GUARD, { frequency: 500, recency: 499, T: 500 }, 0.01))).toBe(
+      true,
+    );
   });
 
   it('a heavy buyer silent for long has P(alive) 0, not NaN', () => {
     const v = bgNbd.probabilityAlive(PUBLISHED, { frequency: 5000, recency: 1, T: 5000 });
     expect(v).toBe(0);
-    expect(bgNbd.expectedPurchases(PUBLISHED, { frequency: 5000, recency: 1, T: 5000 }, 52)).toBe(0);
+    expect(bgNbd.expectedPurchases(PUBLISHED, { frequency: 5000, recency: 1, T: 5000 }, 52)).toBe(
+      0,
+    );
   });
 
   it('P(alive) = (b+x−1)/(a+b+x−1) when the last purchase is at T, and 1 when x = 0', () => {
@@ -205,9 +230,14 @@ describe('DERT conventions', () => {
   it('d = 0 with a <= 1, and d < 0, are model/undefined-quantity', () => {
     expect(code(() => bgNbd.dert(PUBLISHED, c, 0))).toBe('model/undefined-quantity');
     expect(code(() => bgNbd.dert(PUBLISHED, c, -0.01))).toBe('model/undefined-quantity');
-    expect(code(() => bgNbd.score(PUBLISHED, compressSummary(rfmSummaryFromRows([c], { timeUnit: 'week' })), { horizon: 1, discountRate: 0 }))).toBe(
-      'model/undefined-quantity',
-    );
+    expect(
+      code(() =>
+        bgNbd.score(PUBLISHED, compressSummary(rfmSummaryFromRows([c], { timeUnit: 'week' })), {
+          horizon: 1,
+          discountRate: 0,
+        }),
+      ),
+    ).toBe('model/undefined-quantity');
   });
 
   it('DERT decreases as the discount rate rises', () => {
@@ -223,14 +253,26 @@ describe('input validation', () => {
   it('throws input/invalid for bad params, customer, horizon or n', () => {
     const c = { frequency: 2, recency: 30, T: 38 };
     expect(code(() => bgNbd.expectedPurchases({ ...PUBLISHED, a: 0 }, c, 1))).toBe('input/invalid');
-    expect(code(() => bgNbd.expectedPurchases({ ...PUBLISHED, r: Number.NaN }, c, 1))).toBe('input/invalid');
-    expect(code(() => bgNbd.expectedPurchases(PUBLISHED, { ...c, recency: 40 }, 1))).toBe('input/invalid');
-    expect(code(() => bgNbd.expectedPurchases(PUBLISHED, { frequency: 0, recency: 1, T: 3 }, 1))).toBe('input/invalid');
-    expect(code(() => bgNbd.expectedPurchases(PUBLISHED, { ...c, frequency: 1.5 }, 1))).toBe('input/invalid');
+    expect(code(() => bgNbd.expectedPurchases({ ...PUBLISHED, r: Number.NaN }, c, 1))).toBe(
+      'input/invalid',
+    );
+    expect(code(() => bgNbd.expectedPurchases(PUBLISHED, { ...c, recency: 40 }, 1))).toBe(
+      'input/invalid',
+    );
+    expect(
+      code(() => bgNbd.expectedPurchases(PUBLISHED, { frequency: 0, recency: 1, T: 3 }, 1)),
+    ).toBe('input/invalid');
+    expect(code(() => bgNbd.expectedPurchases(PUBLISHED, { ...c, frequency: 1.5 }, 1))).toBe(
+      'input/invalid',
+    );
     expect(code(() => bgNbd.expectedPurchases(PUBLISHED, c, -1))).toBe('input/invalid');
-    expect(code(() => bgNbd.probabilityAlive(PUBLISHED, c, Number.POSITIVE_INFINITY))).toBe('input/invalid');
+    expect(code(() => bgNbd.probabilityAlive(PUBLISHED, c, Number.POSITIVE_INFINITY))).toBe(
+      'input/invalid',
+    );
     expect(code(() => bgNbd.probabilityOfPurchases(PUBLISHED, 1.5, 1))).toBe('input/invalid');
-    expect(code(() => bgNbd.expectedPurchasesNewCustomer({ ...PUBLISHED, extra: 1 } as never, 1))).toBe('input/invalid');
+    expect(
+      code(() => bgNbd.expectedPurchasesNewCustomer({ ...PUBLISHED, extra: 1 } as never, 1)),
+    ).toBe('input/invalid');
     expect(code(() => bgNbd.logLikelihood(PUBLISHED, {} as never))).toBe('input/invalid');
   });
 
@@ -246,7 +288,9 @@ describe('input validation', () => {
   it('fit: input/empty with no customers, fit/insufficient-data with no repeat purchase', () => {
     const empty = rfmSummaryFromRows([], { timeUnit: 'week' });
     expect(code(() => bgNbd.fit(empty))).toBe('input/empty');
-    const none = rfmSummaryFromRows([{ frequency: 0, recency: 0, T: 10, count: 5 }], { timeUnit: 'week' });
+    const none = rfmSummaryFromRows([{ frequency: 0, recency: 0, T: 10, count: 5 }], {
+      timeUnit: 'week',
+    });
     expect(code(() => bgNbd.fit(none))).toBe('fit/insufficient-data');
     const safe = bgNbd.safeFit(none);
     expect(safe.success).toBe(false);

@@ -15,8 +15,11 @@ describe('BG/NBD TSDoc examples print what their comments say', () => {
     expect(examples.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))('%s', async (_name, example) => {
-    const printed = await runExample(example, BARRELS, WORK);
-    expect(printed).toEqual(expectedOutput(example.code));
-  });
+  it.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))(
+    '%s',
+    async (_name, example) => {
+      const printed = await runExample(example, BARRELS, WORK);
+      expect(printed).toEqual(expectedOutput(example.code));
+    },
+  );
 });

@@ -19,7 +19,8 @@ export function examplesOf(dirs: readonly string[]): TsDocExample[] {
 
 function show(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
   return JSON.stringify(value);
 }
 
@@ -28,7 +29,12 @@ export function expectedOutput(code: string): string[] {
   return code
     .split('\n')
     .filter((line) => /console\.log\(/.test(line) && /\/\/ /.test(line))
-    .map((line) => line.slice(line.lastIndexOf('// ') + 3).replace(/\s*\([^)]*\)\s*$/, '').trim());
+    .map((line) =>
+      line
+        .slice(line.lastIndexOf('// ') + 3)
+        .replace(/\s*\([^)]*\)\s*$/, '')
+        .trim(),
+    );
 }
 
 /**
@@ -45,11 +51,16 @@ export async function runExample(
   const shim = join(workDir, 'shim.ts');
   const lines = [`export * from '${pathToFileURL(join(repoRoot, 'src', 'index.ts')).href}';`];
   for (const [barrel, names] of Object.entries(barrels)) {
-    lines.push(`export { ${names.join(', ')} } from '${pathToFileURL(join(repoRoot, barrel)).href}';`);
+    lines.push(
+      `export { ${names.join(', ')} } from '${pathToFileURL(join(repoRoot, barrel)).href}';`,
+    );
   }
   writeFileSync(shim, `${lines.join('\n')}\n`);
   const file = join(workDir, `${example.file.replace(/[^\w]+/g, '_')}_${example.line}.ts`);
-  writeFileSync(file, example.code.replaceAll("from 'customer-asset'", `from '${pathToFileURL(shim).href}'`));
+  writeFileSync(
+    file,
+    example.code.replaceAll("from 'customer-asset'", `from '${pathToFileURL(shim).href}'`),
+  );
   const printed: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
     printed.push(args.map(show).join(' '));

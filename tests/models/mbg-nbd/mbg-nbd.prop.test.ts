@@ -73,15 +73,28 @@ describe('MBG/NBD laws', () => {
 
   it('the log-likelihood of a summary is the sum of its parts; rescaling time shifts it by Σx ln k', () => {
     fc.assert(
-      fc.property(params, fc.array(customer, { minLength: 1, maxLength: 10 }), logUniform(0.01, 100), (p, rows, k) => {
-        const whole = mbgNbd.logLikelihood(p, rfmSummaryFromRows(rows, { timeUnit: 'day' }));
-        const parts = rows.reduce((s, c) => s + mbgNbd.logLikelihood(p, rfmSummaryFromRows([c], { timeUnit: 'day' })), 0);
-        expect(Math.abs(whole - parts)).toBeLessThan(1e-9 * Math.max(1, Math.abs(whole)));
-        const scaled = rows.map((c) => ({ ...c, recency: c.recency / k, T: c.T / k }));
-        const ll2 = mbgNbd.logLikelihood({ ...p, alpha: p.alpha / k }, rfmSummaryFromRows(scaled, { timeUnit: 'week' }));
-        const sx = rows.reduce((s, c) => s + c.frequency, 0);
-        expect(Math.abs(ll2 - (whole + sx * Math.log(k)))).toBeLessThan(1e-8 * Math.max(1, Math.abs(whole)));
-      }),
+      fc.property(
+        params,
+        fc.array(customer, { minLength: 1, maxLength: 10 }),
+        logUniform(0.01, 100),
+        (p, rows, k) => {
+          const whole = mbgNbd.logLikelihood(p, rfmSummaryFromRows(rows, { timeUnit: 'day' }));
+          const parts = rows.reduce(
+            (s, c) => s + mbgNbd.logLikelihood(p, rfmSummaryFromRows([c], { timeUnit: 'day' })),
+            0,
+          );
+          expect(Math.abs(whole - parts)).toBeLessThan(1e-9 * Math.max(1, Math.abs(whole)));
+          const scaled = rows.map((c) => ({ ...c, recency: c.recency / k, T: c.T / k }));
+          const ll2 = mbgNbd.logLikelihood(
+            { ...p, alpha: p.alpha / k },
+            rfmSummaryFromRows(scaled, { timeUnit: 'week' }),
+          );
+          const sx = rows.reduce((s, c) => s + c.frequency, 0);
+          expect(Math.abs(ll2 - (whole + sx * Math.log(k)))).toBeLessThan(
+            1e-8 * Math.max(1, Math.abs(whole)),
+          );
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -114,7 +127,9 @@ describe('MBG/NBD laws', () => {
   it('a fitted record survives a JSON round trip through fromJSON', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), (seed) => {
-        const fitted = mbgNbd.fit(mbgNbd.simulate({ r: 0.5, alpha: 3, a: 0.8, b: 2 }, { customers: 400, T: 30, seed }));
+        const fitted = mbgNbd.fit(
+          mbgNbd.simulate({ r: 0.5, alpha: 3, a: 0.8, b: 2 }, { customers: 400, T: 30, seed }),
+        );
         expect(mbgNbd.fromJSON(JSON.parse(JSON.stringify(fitted)))).toEqual(fitted);
       }),
       { numRuns: 4 },

@@ -28,7 +28,9 @@ describe('MBG/NBD held-out checks (scripts/reference/bg_nbd_mbg_nbd.py)', () => 
   const p = paramsOf(pred.params);
 
   it('E[X(39)] at the CDNOW MLE', () => {
-    expect(Math.abs(mbgNbd.expectedPurchasesNewCustomer(p, 39) - pred.E_X39) / pred.E_X39).toBeLessThan(1e-10);
+    expect(
+      Math.abs(mbgNbd.expectedPurchasesNewCustomer(p, 39) - pred.E_X39) / pred.E_X39,
+    ).toBeLessThan(1e-10);
   });
 
   it('E[Y(39)] and P(alive) for customer 1 (file and exact weeks) and for an x = 0 customer', () => {
@@ -65,8 +67,13 @@ describe('MBG/NBD held-out checks (scripts/reference/bg_nbd_mbg_nbd.py)', () => 
 describe('MBG/NBD structure', () => {
   it('P(alive) is below 1 for x = 0: 1/(1 + (a/b)((α+T)/α)^r), and (b+x)/(a+b+x) when t_x = T', () => {
     const T = 38.86;
-    const want = 1 / (1 + (PUBLISHED.a / PUBLISHED.b) * ((PUBLISHED.alpha + T) / PUBLISHED.alpha) ** PUBLISHED.r);
-    expect(mbgNbd.probabilityAlive(PUBLISHED, { frequency: 0, recency: 0, T })).toBeCloseTo(want, 14);
+    const want =
+      1 /
+      (1 + (PUBLISHED.a / PUBLISHED.b) * ((PUBLISHED.alpha + T) / PUBLISHED.alpha) ** PUBLISHED.r);
+    expect(mbgNbd.probabilityAlive(PUBLISHED, { frequency: 0, recency: 0, T })).toBeCloseTo(
+      want,
+      14,
+    );
     const atT = mbgNbd.probabilityAlive(PUBLISHED, { frequency: 4, recency: 20, T: 20 });
     expect(atT).toBeCloseTo((PUBLISHED.b + 4) / (PUBLISHED.a + PUBLISHED.b + 4), 14);
   });
@@ -77,7 +84,9 @@ describe('MBG/NBD structure', () => {
         const p = { ...PUBLISHED, a };
         const bg = bgNbd.expectedPurchasesNewCustomer({ ...p, b: p.b + 1 }, t);
         const want = (p.b / (p.a + p.b)) * bg;
-        expect(Math.abs(mbgNbd.expectedPurchasesNewCustomer(p, t) - want)).toBeLessThan(1e-12 * Math.max(1, want));
+        expect(Math.abs(mbgNbd.expectedPurchasesNewCustomer(p, t) - want)).toBeLessThan(
+          1e-12 * Math.max(1, want),
+        );
       }
     }
   });
@@ -96,21 +105,28 @@ describe('MBG/NBD structure', () => {
         }
       }
     }
-    expect(Number.isFinite(mbgNbd.logLikelihood(GUARD, rfmSummaryFromRows(rows, { timeUnit: 'week' })))).toBe(true);
+    expect(
+      Number.isFinite(mbgNbd.logLikelihood(GUARD, rfmSummaryFromRows(rows, { timeUnit: 'week' }))),
+    ).toBe(true);
   });
 
   it('DERT at d = 0: P(alive)(a+b+x)/(a−1) when a > 1; model/undefined-quantity when a <= 1 or d < 0', () => {
     const c = { frequency: 2, recency: 30, T: 38 };
     const p = { ...PUBLISHED, a: 3 };
-    expect(mbgNbd.dert(p, c, 0)).toBeCloseTo((mbgNbd.probabilityAlive(p, c) * (3 + PUBLISHED.b + 2)) / 2, 12);
+    expect(mbgNbd.dert(p, c, 0)).toBeCloseTo(
+      (mbgNbd.probabilityAlive(p, c) * (3 + PUBLISHED.b + 2)) / 2,
+      12,
+    );
     expect(code(() => mbgNbd.dert(PUBLISHED, c, 0))).toBe('model/undefined-quantity');
     expect(code(() => mbgNbd.dert(PUBLISHED, c, -0.5))).toBe('model/undefined-quantity');
   });
 
   it('rejects bad input with input/invalid and names the function', () => {
-    expect(code(() => mbgNbd.probabilityAlive({ ...PUBLISHED, alpha: -1 }, { frequency: 0, recency: 0, T: 1 }))).toBe(
-      'input/invalid',
-    );
+    expect(
+      code(() =>
+        mbgNbd.probabilityAlive({ ...PUBLISHED, alpha: -1 }, { frequency: 0, recency: 0, T: 1 }),
+      ),
+    ).toBe('input/invalid');
     expect(code(() => mbgNbd.probabilityOfPurchases(PUBLISHED, -1, 1))).toBe('input/invalid');
     try {
       mbgNbd.expectedPurchases(PUBLISHED, { frequency: 1, recency: 5, T: 4 }, 1);
@@ -126,7 +142,9 @@ describe('MBG/NBD structure', () => {
     const n = xs.length;
     const mean = xs.reduce((a, x) => a + x, 0) / n;
     const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
-    expect(Math.abs(mean - mbgNbd.expectedPurchasesNewCustomer(PUBLISHED, 39))).toBeLessThan((4 * sd) / Math.sqrt(n));
+    expect(Math.abs(mean - mbgNbd.expectedPurchasesNewCustomer(PUBLISHED, 39))).toBeLessThan(
+      (4 * sd) / Math.sqrt(n),
+    );
     const p0 = mbgNbd.probabilityOfPurchases(PUBLISHED, 0, 39);
     const zero = xs.filter((x) => x === 0).length / n;
     expect(Math.abs(zero - p0)).toBeLessThan(4 * Math.sqrt((p0 * (1 - p0)) / n));
@@ -140,7 +158,10 @@ describe('MBG/NBD structure', () => {
       { frequency: 0, recency: 0, T: 38.86 },
       { frequency: 9, recency: 12, T: 30 },
     ];
-    const s = mbgNbd.score(PUBLISHED, rfmSummaryFromRows(rows, { timeUnit: 'week' }), { horizon: 39, discountRate: 0.01 });
+    const s = mbgNbd.score(PUBLISHED, rfmSummaryFromRows(rows, { timeUnit: 'week' }), {
+      horizon: 39,
+      discountRate: 0.01,
+    });
     rows.forEach((c, i) => {
       expect(s.probabilityAlive[i]).toBeCloseTo(mbgNbd.probabilityAlive(PUBLISHED, c), 14);
       expect(s.expectedPurchases[i]).toBeCloseTo(mbgNbd.expectedPurchases(PUBLISHED, c, 39), 13);
