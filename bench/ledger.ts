@@ -42,7 +42,10 @@ const DAYS = 1095; // 2021-01-01 .. 2023-12-30: 36 calendar months
 /** `n` transactions of `customers` customers over 36 months, as a parsed log. */
 export function syntheticLog(n: number, customers: number): TransactionLog {
   const next = lcg(42);
-  const amounts = Array.from({ length: 1000 }, (_, k) => money(`${5 + k}.${k % 100}`, 'USD').amount);
+  const amounts = Array.from(
+    { length: 1000 },
+    (_, k) => money(`${5 + k}.${k % 100}`, 'USD').amount,
+  );
   const dates = Array.from({ length: DAYS }, (_, d) => formatDay(START + d));
   const transactions: Transaction[] = new Array(n);
   const columns = new ColumnsBuilder();

@@ -38,7 +38,12 @@ console.log(march.retained, march.customerRetentionRate, march.quickRatio); // 1
 
 // February's revenue rolled forward from January's: 55 + 5 (a spends more) − 35 (b spends nothing) = 25.
 const feb = ledger.total.rows[1]!.revenue!;
-console.log(feb.previous.amount.toString(), feb.expansion.amount.toString(), feb.churned.amount.toString(), feb.current.amount.toString()); // 55 5 35 25
+console.log(
+  feb.previous.amount.toString(),
+  feb.expansion.amount.toString(),
+  feb.churned.amount.toString(),
+  feb.current.amount.toString(),
+); // 55 5 35 25
 console.log(feb.netRevenueRetention?.toFixed(4), feb.grossRevenueRetention?.toFixed(4)); // 0.4545 0.3636
 
 // The January cohort (a and b), and the statement's own check totals.

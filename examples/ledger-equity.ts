@@ -47,9 +47,22 @@ for (const r of ledger.total.rows)
 
 // Each row balances to the cent, and so does the whole quarter.
 const q = ledger.total.summary;
-console.log(show(q.opening), show(q.acquired), show(q.lost), show(q.marginRealised), show(q.unwind), show(q.experience), show(q.closing)); // 0.00 183.64 82.21 50.00 2.85 27.54 135.71
+console.log(
+  show(q.opening),
+  show(q.acquired),
+  show(q.lost),
+  show(q.marginRealised),
+  show(q.unwind),
+  show(q.experience),
+  show(q.closing),
+); // 0.00 183.64 82.21 50.00 2.85 27.54 135.71
 console.log(q.difference.amount.toString(), ledger.checks.ok); // 0 true
 
 // Acquisition economics of the January cohort: CLV 91.82 against a CAC of 20, paid back in two months.
 const jan = ledger.acquisition![0]!;
-console.log(show(jan.clvAtAcquisition!), show(jan.costPerCustomer!), jan.clvToCac?.toFixed(2), jan.paybackPeriods); // 91.82 20.00 4.59 2
+console.log(
+  show(jan.clvAtAcquisition!),
+  show(jan.costPerCustomer!),
+  jan.clvToCac?.toFixed(2),
+  jan.paybackPeriods,
+); // 91.82 20.00 4.59 2

@@ -29,11 +29,19 @@ const watch = erosionWatch(
 
 console.log(watch.measure, watch.window.periods.join(' ')); // cancellations 2023-04 2023-05 2023-06
 for (const g of watch.groups)
-  console.log(g.dimension, g.group, g.actual, g.expected.toFixed(1), g.upper.toFixed(2), g.status, g.valueAtRisk.amount.toFixed(2));
+  console.log(
+    g.dimension,
+    g.group,
+    g.actual,
+    g.expected.toFixed(1),
+    g.upper.toFixed(2),
+    g.status,
+    g.valueAtRisk.amount.toFixed(2),
+  );
 // total total 12 2.4 5.41 above 6304.32
 // cohort 2023-01 12 2.4 5.41 above 6304.32
-// campaign organic 0 1.2 3.35 within 0.00
-// campaign promo 12 1.2 3.35 above 7092.36
+// campaign organic 0 1.2 3.33 within 0.00
+// campaign promo 12 1.2 3.33 above 7092.36
 
 // Ranked by value at risk: where the company is losing value faster than its model says.
 console.log(watch.alerts.map((g) => `${g.group} ${g.valueAtRisk.amount.toFixed(2)}`).join('; ')); // promo 7092.36; total 6304.32; 2023-01 6304.32

@@ -94,3 +94,6 @@ export type {
   ContractualModel,
 } from './models/contractual-types.js';
 export * from './valuation/contractual.js';
+
+// Retention versus acquisition, the customer-equity test and the return on customer experience.
+export * from './roi/index.js';

@@ -258,13 +258,12 @@ def expected_cond_2d(P, t, x, tx, T, o):
     singularities of the Gamma and Beta densities. Agrees with the closed form to ~1e-9."""
     r, al, a, b = (float(v) for v in P)
     t, tx, T = float(t), float(tx), float(T)
+    const = r * math.log(al) - math.lgamma(r + 1) - math.log(a) - float(lbeta(a, b))
 
     def weight(u, v):
         lam = u ** (1 / r)
         p = v ** (1 / a)
-        g = math.exp(r * math.log(al) - float(mp.loggamma(r + 1)) - al * lam)
-        w = (1 - p) ** (b - 1) / (a * math.exp(float(lbeta(a, b))))
-        return lam, p, g * w
+        return lam, p, math.exp(const - al * lam) * (1 - p) ** (b - 1)
 
     def num(u, v):
         lam, p, w = weight(u, v)

@@ -16,7 +16,8 @@ ways and kept only when the two agree (the tolerance is stated per block):
 
     python3 scripts/reference/pareto_nbd_vectors.py
 
-Runs in about a minute. Values are JSON doubles (repr of the nearest float).
+Runs in a few minutes (the double integrals dominate). Values are JSON doubles (repr of the
+nearest float).
 """
 import json
 import math

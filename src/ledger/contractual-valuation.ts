@@ -18,14 +18,9 @@ export function contractClock(start: number, day: number, period: CalendarPeriod
   if (period === 'week') return (day - start) / 7;
   const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
   const [sy, sm, sd] = civilFromDays(start);
-  const [y, m] = civilFromDays(day);
   const base = sy * 12 + sm - 1;
-  let k = Math.floor((y * 12 + m - 1 - base) / months);
-  let a = anniversary(base, sd, k * months);
-  if (a > day) {
-    k -= 1;
-    a = anniversary(base, sd, k * months);
-  }
+  const k = periodsBefore(base, sd, months, day);
+  const a = anniversary(base, sd, k * months);
   const b = anniversary(base, sd, (k + 1) * months);
   return k + (day - a) / (b - a);
 }
@@ -54,16 +49,15 @@ export function cachedContractClock(period: CalendarPeriod): (start: number, day
       a = start;
       b = anniversary(base, dom, months);
     }
-    if (day >= b && day < b + 400) {
-      // step forward period by period (at most a few steps in the ledger's forward walk)
+    if (day >= b && day < b + 62 * months) {
+      // the next period or the one after: step forward
       while (day >= b) {
         k += 1;
         a = b;
         b = anniversary(base, dom, (k + 1) * months);
       }
     } else if (day < a || day >= b) {
-      const tau = contractClock(start, day, period);
-      k = Math.floor(tau);
+      k = periodsBefore(base, dom, months, day);
       a = anniversary(base, dom, k * months);
       b = anniversary(base, dom, (k + 1) * months);
     }
@@ -71,8 +65,19 @@ export function cachedContractClock(period: CalendarPeriod): (start: number, day
   };
 }
 
+/**
+ * The number k of whole contract periods from the anniversary base (month index `base`, day of month
+ * `dom`) to `day`: the largest k with anniversary k on or before `day`.
+ */
+export function periodsBefore(base: number, dom: number, months: number, day: number): number {
+  const [y, m] = civilFromDays(day);
+  let k = Math.floor((y * 12 + m - 1 - base) / months);
+  if (anniversary(base, dom, k * months) > day) k -= 1;
+  return k;
+}
+
 /** The day `months` calendar months after month index `base` (year * 12 + month - 1), day `dom` clamped. */
-function anniversary(base: number, dom: number, months: number): number {
+export function anniversary(base: number, dom: number, months: number): number {
   const index = base + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;

@@ -13,10 +13,11 @@
 import { fail } from '../core/errors.js';
 import type { CalendarTimeUnit } from '../data/calendar.js';
 import { elapsed } from '../data/calendar.js';
-import type { CustomerHistory, TransactionModel } from '../models/types.js';
+import type { CustomerHistory } from '../models/types.js';
 import type { CustomerBook } from './book.js';
 import { inactivitySpells, maxSpellDays, subscriptionSpells } from './spells.js';
 import { slotOfDay, type Timeline } from './timeline.js';
+import type { AliveModel } from './types.js';
 
 /** Count lines per row and slot, row-major: index = row * width + slot. */
 export interface CountGrid {
@@ -149,7 +150,7 @@ export const EXPECTED_SCALE = 2 ** 24;
 
 /** The model loss rule, validated. */
 export interface ResolvedModelRule {
-  readonly model: TransactionModel<string, Readonly<Record<string, number>>>;
+  readonly model: AliveModel<Readonly<Record<string, number>>>;
   readonly params: Readonly<Record<string, number>>;
   readonly timeUnit: CalendarTimeUnit;
 }

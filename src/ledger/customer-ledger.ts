@@ -11,11 +11,13 @@ import { revenueGrids } from './revenue-engine.js';
 import type { CustomerLedger, LedgerSource, LossRule } from './types.js';
 
 /** Options of {@link customerLedger}. */
-export interface CustomerLedgerOptions {
+export interface CustomerLedgerOptions<
+  Params extends Readonly<Record<string, number>> = Readonly<Record<string, number>>,
+> {
   /** The reporting period: `'week'` (ISO, Monday), `'month'`, `'quarter'` or `'year'`. */
   readonly period: CalendarPeriod;
   /** The named rule that defines a loss (no default). */
-  readonly lossRule: LossRule;
+  readonly lossRule: LossRule<Params>;
   /** A dimension to split the ledger by (acquisition channel or segment, or any named grouping). */
   readonly by?: LedgerDimension;
   /**
@@ -122,9 +124,9 @@ export function customerLedger(
  * console.log(result.success ? 'ok' : result.error.code); // 'input/empty'
  * ```
  */
-export function safeCustomerLedger(
+export function safeCustomerLedger<Params extends Readonly<Record<string, number>>>(
   source: LedgerSource,
-  options: CustomerLedgerOptions,
+  options: CustomerLedgerOptions<Params>,
 ): Safe<CustomerLedger> {
   return toSafe(() => customerLedger(source, options));
 }

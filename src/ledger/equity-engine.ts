@@ -21,11 +21,11 @@
  *
  * @internal
  */
-import { civilFromDays, daysFromCivil, daysInMonth } from '../data/calendar.js';
+import { civilFromDays } from '../data/calendar.js';
 import type { CalendarPeriod } from '../data/cohort-calendar.js';
-import { contractClock } from './contractual-valuation.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { CANCEL } from './book.js';
+import { anniversary, periodsBefore } from './contractual-valuation.js';
 import { aliveBySlot } from './count-engine.js';
 import { roundUnits, toUnits } from './float-rounding.js';
 import type { Prepared } from './prepare.js';
@@ -93,10 +93,9 @@ function push(ev: Events, day: number, kind: number, amount: number): void {
 /** A transaction customer's dated events: gains and losses of the rule, payments while in the base. */
 function transactionEvents(p: Prepared, c: number, spells: Int32Array, ev: Events): void {
   const { book, rule, timeline } = p;
-  const n =
-    rule.kind === 'inactivity'
-      ? inactivitySpells(book, c, rule.days, timeline.endDay, spells)
-      : ((spells[0] = book.firstDay[c]!), 1);
+  let n = 1;
+  if (rule.kind === 'inactivity') n = inactivitySpells(book, c, rule.days, timeline.endDay, spells);
+  else spells[0] = book.firstDay[c]!;
   ev.n = 0;
   let j = 0;
   let inBase = false;
@@ -142,18 +141,16 @@ function subscriptionEvents(
     }
     push(ev, d, GAIN_EVENT, 0);
     const stop = Math.min(i + 1 < b ? book.days[i + 1]! : timeline.endDay + 1, timeline.endDay + 1);
-    const first = d >= fromDay ? 1 : Math.max(1, Math.floor(contractClock(d, fromDay, period)));
     if (period === 'week') {
+      const first = d >= fromDay ? 1 : Math.max(1, Math.floor((fromDay - d) / 7));
       for (let k = first; d + 7 * k < stop; k += 1) push(ev, d + 7 * k, PAY_EVENT, k);
       continue;
     }
     const [y, m, dom] = civilFromDays(d);
     const base = y * 12 + m - 1;
+    const first = d >= fromDay ? 1 : Math.max(1, periodsBefore(base, dom, months, fromDay));
     for (let k = first; ; k += 1) {
-      const index = base + k * months;
-      const year = Math.floor(index / 12);
-      const month = index - year * 12 + 1;
-      const day = daysFromCivil(year, month, Math.min(dom, daysInMonth(year, month)));
+      const day = anniversary(base, dom, k * months);
       if (day >= stop) break;
       push(ev, day, PAY_EVENT, k);
     }
@@ -234,12 +231,16 @@ export function equityGrids(
     let gainedAt = -1;
     const accrue = (v: BoundValuation, slot: number, day: number) => {
       if (!inBase || day <= lastDay) return;
-      const growth =
-        (1 + v.discountRate) ** (valuation.clock(state, day) - valuation.clock(state, lastDay)) - 1;
-      const interest = roundUnits(carried * growth, mode, fn);
+      const now = valuation.clock(state, day);
+      const interest = roundUnits(
+        carried * ((1 + v.discountRate) ** (now - lastClock) - 1),
+        mode,
+        fn,
+      );
       carried += interest;
       book_(UNWIND, slot, interest);
       lastDay = day;
+      lastClock = now;
     };
     for (let s = 0; s < width; s += 1) {
       const t1 = timeline.checkDays[s]!;

@@ -26,7 +26,7 @@ import {
 } from './equity-engine.js';
 import { LedgerShape, type Prepared, prepareLedger } from './prepare.js';
 import type {
-  AcquisitionEconomics,
+  CohortAcquisitionEconomics,
   CountMovement,
   EquityChecks,
   EquityLedger,
@@ -40,10 +40,13 @@ import type {
 import type { BoundValuation, CustomerValuation } from './valuation.js';
 
 /** Options of {@link equityLedger}. */
-export interface EquityLedgerOptions<A extends Readonly<Record<string, unknown>>> {
+export interface EquityLedgerOptions<
+  A extends Readonly<Record<string, unknown>>,
+  Params extends Readonly<Record<string, number>> = Readonly<Record<string, number>>,
+> {
   readonly period: CalendarPeriod;
   /** The named rule that defines the base and its losses (as in `customerLedger`). */
-  readonly lossRule: LossRule;
+  readonly lossRule: LossRule<Params>;
   /** How a customer is valued: `transactionValuation`, `contractualValuation`, `retentionValuation`... */
   readonly valuation: CustomerValuation<A>;
   /** The assumptions in force at the start of the statement. */
@@ -263,10 +266,10 @@ function resolveCurrency(p: Prepared, bounds: readonly BoundValuation[]): string
  * console.log(ledger.checks.ok); // true
  * ```
  */
-export function equityLedger<A extends Readonly<Record<string, unknown>>>(
-  source: LedgerSource,
-  options: EquityLedgerOptions<A>,
-): EquityLedger {
+export function equityLedger<
+  A extends Readonly<Record<string, unknown>>,
+  Params extends Readonly<Record<string, number>> = Readonly<Record<string, number>>,
+>(source: LedgerSource, options: EquityLedgerOptions<A, Params>): EquityLedger {
   const opts = parseInput(OptionsSchema, options, FN, 'options');
   const p = prepareLedger(source, opts, FN);
   const valuation = opts.valuation;
@@ -420,7 +423,7 @@ export function equityLedger<A extends Readonly<Record<string, unknown>>>(
   const acquisition =
     opts.acquisitionCosts === undefined
       ? null
-      : acquisitionEconomics(p, grids, opts.acquisitionCosts, currency, m);
+      : cohortEconomics(p, grids, opts.acquisitionCosts, currency, m);
   const statement: EquityLedger = {
     source: p.book.source,
     basis: p.rule.kind === 'model' ? 'expected' : 'observed',
@@ -470,13 +473,13 @@ function countMovement(
   };
 }
 
-function acquisitionEconomics(
+function cohortEconomics(
   p: Prepared,
   grids: EquityGrids,
   costs: Readonly<Record<string, Money>>,
   currency: string,
   m: (units: bigint) => Money,
-): AcquisitionEconomics[] {
+): CohortAcquisitionEconomics[] {
   const w = grids.width;
   return Object.entries(costs).map(([label, cost]) => {
     if (cost.currency !== currency)
@@ -541,9 +544,9 @@ function negate(value: Money): Money {
  * console.log(result.success ? 'ok' : result.error.code); // 'input/empty'
  * ```
  */
-export function safeEquityLedger<A extends Readonly<Record<string, unknown>>>(
-  source: LedgerSource,
-  options: EquityLedgerOptions<A>,
-): Safe<EquityLedger> {
+export function safeEquityLedger<
+  A extends Readonly<Record<string, unknown>>,
+  Params extends Readonly<Record<string, number>> = Readonly<Record<string, number>>,
+>(source: LedgerSource, options: EquityLedgerOptions<A, Params>): Safe<EquityLedger> {
   return toSafe(() => equityLedger(source, options));
 }

@@ -11,7 +11,7 @@ import { type RoundingMode, RoundingModeSchema } from '../money/rounding.js';
 import { CANCEL } from './book.js';
 import type { LedgerDimension } from './dimension.js';
 import { toUnits } from './float-rounding.js';
-import { normalQuantile } from './normal-quantile.js';
+import { normalQuantile } from '../valuation/normal-quantile.js';
 import { LedgerShape, type Prepared, prepareLedger } from './prepare.js';
 import type { LedgerSource } from './types.js';
 import { unitsGrid } from './units-grid.js';
@@ -262,7 +262,7 @@ function accumulate(
  * cancellations (actual − expected) times the group's value per customer. Zero on the other side.
  *
  * Numerical caveats: the normal interval is rough for groups expecting fewer than about 10 events;
- * Φ⁻¹ is Acklam's approximation (1.15e-9 relative).
+ * Φ⁻¹ is Wichura's AS 241 (about 1e-16 relative), shared with the valuation module.
  *
  * @param source - A transaction log or a subscription log `{ events }`.
  * @param options - {@link ErosionWatchOptions}.

@@ -32,7 +32,8 @@ export {
   transactionValuation,
 } from './transaction-valuation.js';
 export type {
-  AcquisitionEconomics,
+  CohortAcquisitionEconomics,
+  AliveModel,
   CancellationLossRule,
   CountMovement,
   CustomerLedger,

@@ -1,8 +1,9 @@
+import type { z } from 'zod';
 import type { CalendarTimeUnit } from '../data/calendar.js';
 import type { CalendarPeriod } from '../data/cohort-calendar.js';
 import type { SubscriptionEvent } from '../data/survival-subscriptions.js';
 import type { TransactionLog } from '../data/types.js';
-import type { TransactionModel } from '../models/types.js';
+import type { CustomerHistory } from '../models/types.js';
 import type { Money } from '../money/money.js';
 
 /** A subscription event log: `{ events }` (contractual: cancellations are observed). */
@@ -36,20 +37,28 @@ export interface CancellationLossRule {
  * fractional numbers of customers.
  */
 export interface ModelLossRule<
-  Name extends string = string,
   Params extends Readonly<Record<string, number>> = Readonly<Record<string, number>>,
 > {
   readonly kind: 'model';
   /** Any transaction model descriptor (bgNbd, paretoNbd, ...): only `probabilityAlive` is used. */
-  readonly model: TransactionModel<Name, Params>;
+  readonly model: AliveModel<Params>;
   /** Fitted (or published) parameters, checked with the model's `paramsSchema`. */
   readonly params: Params;
   /** The time unit the params were fitted in: histories are measured in it. */
   readonly timeUnit: CalendarTimeUnit;
 }
 
+/** What the model loss rule needs of a transaction model (every `TransactionModel` has it). */
+export interface AliveModel<Params> {
+  readonly name: string;
+  readonly paramsSchema: z.ZodType<Params>;
+  probabilityAlive(params: Params, customer: CustomerHistory, futureTime?: number): number;
+}
+
 /** The named rule that defines a loss. There is no default: a ledger always says which it used. */
-export type LossRule = InactivityLossRule | CancellationLossRule | ModelLossRule;
+export type LossRule<
+  Params extends Readonly<Record<string, number>> = Readonly<Record<string, number>>,
+> = InactivityLossRule | CancellationLossRule | ModelLossRule<Params>;
 
 /** The loss rule as a statement records it (JSON-serialisable: the model by name). */
 export type LossRuleRecord =
@@ -250,7 +259,7 @@ export interface EquityPeriodAssumptions {
 }
 
 /** Acquisition economics of one cohort acquired within the statement. */
-export interface AcquisitionEconomics {
+export interface CohortAcquisitionEconomics {
   readonly cohort: string;
   /** Customers acquired in the cohort period. */
   readonly customers: number;
@@ -311,6 +320,6 @@ export interface EquityLedger {
   readonly cohorts: readonly (EquitySeries & { readonly start: string })[];
   readonly dimension: { readonly name: string; readonly groups: readonly EquitySeries[] } | null;
   /** Per cohort with a stated acquisition cost, or null when no costs were given. */
-  readonly acquisition: readonly AcquisitionEconomics[] | null;
+  readonly acquisition: readonly CohortAcquisitionEconomics[] | null;
   readonly checks: EquityChecks;
 }

@@ -13,7 +13,7 @@ import { checkHorizonRate, equityParts } from './equity.js';
 import { type BaseKernel, baseKernel } from './kernel.js';
 
 /** Input of {@link acquisitionEconomics}. */
-export interface AcquisitionEconomicsInput {
+export interface AcquisitionUnitEconomicsInput {
   readonly base: CustomerBase;
   /** What it costs to acquire one new customer (CAC), in the base's currency. */
   readonly acquisitionCost: Money;
@@ -24,7 +24,7 @@ export interface AcquisitionEconomicsInput {
 }
 
 /** The unit economics of acquiring one customer. Frozen. */
-export interface AcquisitionEconomics {
+export interface AcquisitionUnitEconomics {
   readonly currency: CurrencyCode;
   readonly period: TimeUnit;
   /**
@@ -66,7 +66,7 @@ export function acquisitionEconomicsOf(
   cac: DecimalValue,
   discountRate: DecimalValue,
   horizon: number | null,
-): AcquisitionEconomics {
+): AcquisitionUnitEconomics {
   const { currency } = kernel;
   const parts = equityParts(kernel, {
     delta: 0,
@@ -120,7 +120,9 @@ export function acquisitionEconomicsOf(
  * unit.clvToCac?.toFixed(3); // '1.467'
  * ```
  */
-export function acquisitionEconomics(input: AcquisitionEconomicsInput): AcquisitionEconomics {
+export function acquisitionEconomics(
+  input: AcquisitionUnitEconomicsInput,
+): AcquisitionUnitEconomics {
   const fn = 'acquisitionEconomics';
   const parsed = parseInput(InputSchema, input, fn, 'input');
   const kernel = baseKernel(parseBase(parsed.base, fn, 'base'));

@@ -44,10 +44,10 @@ export interface CxEffects {
 }
 
 /** The names of the levers, in the fixed order used everywhere (draws, tables, attribution). */
-export const LEVERS = ['retention', 'spend', 'referrals', 'costToServeSaving'] as const;
+export const CX_LEVERS = ['retention', 'spend', 'referrals', 'costToServeSaving'] as const;
 
 /** One of the four levers. */
-export type Lever = (typeof LEVERS)[number];
+export type CxLeverName = (typeof CX_LEVERS)[number];
 
 /** Input of `cxReturn` (and of the tornado and the Monte Carlo). */
 export interface CxReturnInput {
@@ -90,7 +90,7 @@ export interface CxScenario {
   readonly kernel: BaseKernel;
   /** Cost amounts per period (decimal), t = 0 .. L − 1. */
   readonly investment: readonly DecimalValue[];
-  readonly effects: Readonly<Record<Lever, ParsedEffect>>;
+  readonly effects: Readonly<Record<CxLeverName, ParsedEffect>>;
   readonly horizon: number;
   readonly discountRate: DecimalValue;
   /** Tornado moves of the base itself: retention shift (points) and margin scale. */
@@ -128,8 +128,11 @@ export function parseCxInput(input: unknown, fn: string): CxScenario {
       path: ['investment'],
     });
   const effects = Object.fromEntries(
-    LEVERS.map((lever) => [lever, parseEffect(parsed.effects[lever] ?? 0, fn, ['effects', lever])]),
-  ) as Record<Lever, ParsedEffect>;
+    CX_LEVERS.map((lever) => [
+      lever,
+      parseEffect(parsed.effects[lever] ?? 0, fn, ['effects', lever]),
+    ]),
+  ) as Record<CxLeverName, ParsedEffect>;
   return {
     kernel,
     investment,

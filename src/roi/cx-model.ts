@@ -18,11 +18,11 @@
  */
 import { Dec, type DecimalValue } from '../money/decimal.js';
 import { ONE, ZERO } from '../money/decimal-input.js';
-import type { CxScenario, Lever } from './cx-input.js';
-import { LEVERS } from './cx-input.js';
+import type { CxLeverName, CxScenario } from './cx-input.js';
+import { CX_LEVERS } from './cx-input.js';
 
 /** One value per lever. */
-export type LeverValues<T> = Readonly<Record<Lever, T>>;
+export type LeverValues<T> = Readonly<Record<CxLeverName, T>>;
 
 /** Present values of the base at one total uplift. */
 interface Components {
@@ -176,17 +176,17 @@ export function shapley(
   total: DecimalValue;
   values: Map<number, DecimalValue>;
 } {
-  const n = LEVERS.length;
+  const n = CX_LEVERS.length;
   const values = new Map<number, DecimalValue>();
   for (let mask = 0; mask < 1 << n; mask += 1) {
-    const subset: Partial<Record<Lever, number>> = {};
-    LEVERS.forEach((lever, i) => {
+    const subset: Partial<Record<CxLeverName, number>> = {};
+    CX_LEVERS.forEach((lever, i) => {
       if (mask & (1 << i)) subset[lever] = effects[lever];
     });
     values.set(mask, quantise(benefitValue(model, subset)));
   }
   const weights = [6, 2, 2, 6];
-  const raw = LEVERS.map((_, i) => {
+  const raw = CX_LEVERS.map((_, i) => {
     let sum = ZERO;
     for (let mask = 0; mask < 1 << n; mask += 1) {
       if (mask & (1 << i)) continue;
@@ -207,8 +207,8 @@ export function shapley(
     if (i !== largest) others = others.plus(value);
   });
   raw[largest] = total.minus(others);
-  const contributions = Object.fromEntries(LEVERS.map((lever, i) => [lever, raw[i]!])) as Record<
-    Lever,
+  const contributions = Object.fromEntries(CX_LEVERS.map((lever, i) => [lever, raw[i]!])) as Record<
+    CxLeverName,
     DecimalValue
   >;
   return { contributions, total, values };

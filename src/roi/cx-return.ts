@@ -9,10 +9,10 @@ import { safeIrr } from '../money/irr.js';
 import { type Money, makeMoney } from '../money/money.js';
 import { discountedPaybackPeriod, paybackPeriod } from '../money/payback.js';
 import {
+  CX_LEVERS,
+  type CxLeverName,
   type CxReturnInput,
   type CxScenario,
-  LEVERS,
-  type Lever,
   parseCxInput,
 } from './cx-input.js';
 import {
@@ -84,8 +84,8 @@ export function evaluateScenario(
   options: { readonly attribution: boolean } = { attribution: true },
 ): CxReturnResult {
   const effects = Object.fromEntries(
-    LEVERS.map((lever) => [lever, effectMean(scenario.effects[lever])]),
-  ) as Record<Lever, number>;
+    CX_LEVERS.map((lever) => [lever, effectMean(scenario.effects[lever])]),
+  ) as Record<CxLeverName, number>;
   checkFeasible(scenario, effects, fn);
   const model = cxModel(scenario);
   const { currency } = scenario.kernel;
@@ -99,7 +99,7 @@ export function evaluateScenario(
   const breakEven = options.attribution ? breakEvens(model) : null;
   let standaloneSum = ZERO;
   const levers = Object.fromEntries(
-    LEVERS.map((lever, i) => {
+    CX_LEVERS.map((lever, i) => {
       const standalone = attribution?.values.get(1 << i) ?? ZERO;
       standaloneSum = standaloneSum.plus(standalone);
       return [
@@ -112,7 +112,7 @@ export function evaluateScenario(
         },
       ];
     }),
-  ) as Record<Lever, CxLever>;
+  ) as Record<CxLeverName, CxLever>;
   const multiple = total.div(model.pvCost);
   return deepFreeze({
     currency,

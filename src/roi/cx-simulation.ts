@@ -28,7 +28,7 @@ export interface CxSimulationOptions {
 }
 
 /** A percentile of a simulated quantity. */
-export interface Percentile<T> {
+export interface CxPercentile<T> {
   readonly p: number;
   readonly value: T;
 }
@@ -45,10 +45,10 @@ export interface CxSimulationResult {
   readonly returnPerDollar: {
     readonly mean: number;
     readonly sd: number;
-    readonly percentiles: readonly Percentile<number>[];
+    readonly percentiles: readonly CxPercentile<number>[];
   };
   /** NPV across draws (float64, converted to Money at the edge). */
-  readonly npv: { readonly mean: Money; readonly percentiles: readonly Percentile<Money>[] };
+  readonly npv: { readonly mean: Money; readonly percentiles: readonly CxPercentile<Money>[] };
   /** Share of draws whose return per $1 is at least `benchmark`. */
   readonly probabilityAtLeastBenchmark: number;
   /** Its Monte Carlo standard error, sqrt(p(1 − p)/draws). */

@@ -4,7 +4,7 @@ import type { TimeUnit } from '../core/time-unit.js';
 import { parseInput } from '../core/validate.js';
 import type { DecimalValue } from '../money/decimal.js';
 import { amountOf, type Money } from '../money/money.js';
-import { LEVERS, type Lever } from './cx-input.js';
+import { CX_LEVERS, type CxLeverName } from './cx-input.js';
 import type { CxReturnResult } from './cx-return.js';
 import type { CxSimulationResult } from './cx-simulation.js';
 
@@ -21,7 +21,7 @@ export interface CxSummaryFigures {
   readonly period: TimeUnit;
   readonly discountRate: DecimalValue;
   /** The lever with the largest contribution, and its share of the total benefit. */
-  readonly leadingLever: Lever | null;
+  readonly leadingLever: CxLeverName | null;
   readonly leadingShare: number | null;
   /** The retention uplift (points) that alone would break even. */
   readonly breakEvenRetention: number | null;
@@ -56,7 +56,7 @@ const SummarySchema = z
   })
   .strict();
 
-const LEVER_WORDS: Readonly<Record<Lever, string>> = {
+const LEVER_WORDS: Readonly<Record<CxLeverName, string>> = {
   retention: 'retention drives',
   spend: 'higher spend per customer drives',
   referrals: 'referrals drive',
@@ -140,10 +140,10 @@ export function cxSummary(input: {
   const { result, simulation } = parseInput(SummarySchema, input, fn, 'input');
   const currency = result.currency;
   const total = amountOf(result.presentValue.benefit);
-  let leadingLever: Lever | null = null;
+  let leadingLever: CxLeverName | null = null;
   let leadingShare: number | null = null;
   if (total.gt(0)) {
-    for (const lever of LEVERS) {
+    for (const lever of CX_LEVERS) {
       const c = amountOf(result.levers[lever].contribution);
       if (
         c.gt(0) &&

@@ -6,10 +6,10 @@ import { Dec, type DecimalValue } from '../money/decimal.js';
 import { freezeDecimal } from '../money/decimal-input.js';
 import { type Money, makeMoney } from '../money/money.js';
 import {
+  CX_LEVERS,
+  type CxLeverName,
   type CxReturnInput,
   type CxScenario,
-  LEVERS,
-  type Lever,
   parseCxInput,
 } from './cx-input.js';
 import { benefitValue, cxModel, quantise } from './cx-model.js';
@@ -20,7 +20,12 @@ import { effectMean } from './effects.js';
 export type TornadoMove = { readonly relative: number } | { readonly absolute: number };
 
 /** The inputs a tornado moves. */
-export type TornadoInput = Lever | 'investment' | 'discountRate' | 'baseRetention' | 'baseMargin';
+export type TornadoInput =
+  | CxLeverName
+  | 'investment'
+  | 'discountRate'
+  | 'baseRetention'
+  | 'baseMargin';
 
 /**
  * Moves of the tornado, each way. Defaults: each effect ±50% of its value (relative 0.5), investment
@@ -118,8 +123,8 @@ function point(value: number) {
 function evaluate(scenario: CxScenario): { npv: DecimalValue; multiple: DecimalValue } {
   const model = cxModel(scenario);
   const effects = Object.fromEntries(
-    LEVERS.map((lever) => [lever, effectMean(scenario.effects[lever])]),
-  ) as Record<Lever, number>;
+    CX_LEVERS.map((lever) => [lever, effectMean(scenario.effects[lever])]),
+  ) as Record<CxLeverName, number>;
   const benefit = quantise(benefitValue(model, effects));
   return { npv: benefit.minus(model.pvCost), multiple: benefit.div(model.pvCost) };
 }
@@ -132,8 +137,8 @@ function variants(
 ): { values: [number, number]; scenarios: [CxScenario, CxScenario] } {
   const { kernel } = scenario;
   const means = Object.fromEntries(
-    LEVERS.map((lever) => [lever, effectMean(scenario.effects[lever])]),
-  ) as Record<Lever, number>;
+    CX_LEVERS.map((lever) => [lever, effectMean(scenario.effects[lever])]),
+  ) as Record<CxLeverName, number>;
   const clampRetention = (x: number, shift: number): number =>
     Math.min(Math.max(x, kernel.upliftLow - shift), kernel.upliftHigh - shift);
   const build = (value: number): { value: number; scenario: CxScenario } => {
@@ -238,8 +243,8 @@ export function cxTornado(input: CxReturnInput, moves: CxTornadoMoves = {}): CxT
   const scenario = parseCxInput(input, fn);
   const opts = parseInput(MovesSchema, moves, fn, 'moves');
   const means = Object.fromEntries(
-    LEVERS.map((lever) => [lever, effectMean(scenario.effects[lever])]),
-  ) as Record<Lever, number>;
+    CX_LEVERS.map((lever) => [lever, effectMean(scenario.effects[lever])]),
+  ) as Record<CxLeverName, number>;
   checkFeasible(scenario, means, fn);
   const { currency } = scenario.kernel;
   const toMoney = (x: DecimalValue): Money => makeMoney(x, currency);

@@ -5,8 +5,8 @@
  * Guides: docs/guide/retention-vs-acquisition.md and docs/guide/cx-return.md.
  */
 export {
-  type AcquisitionEconomics,
-  type AcquisitionEconomicsInput,
+  type AcquisitionUnitEconomics,
+  type AcquisitionUnitEconomicsInput,
   acquisitionEconomics,
 } from './acquisition-economics.js';
 export {
@@ -33,11 +33,11 @@ export {
   type ResponsePoint,
 } from './customer-equity-test.js';
 export {
+  CX_LEVERS,
   type CxEffects,
+  type CxLeverName,
   type CxReturnInput,
   CxReturnInputSchema,
-  LEVERS,
-  type Lever,
 } from './cx-input.js';
 export {
   type CxCashFlow,
@@ -47,9 +47,9 @@ export {
   safeCxReturn,
 } from './cx-return.js';
 export {
+  type CxPercentile,
   type CxSimulationOptions,
   type CxSimulationResult,
-  type Percentile,
   simulateCxReturn,
 } from './cx-simulation.js';
 export { type CxSummary, type CxSummaryFigures, cxSummary } from './cx-summary.js';

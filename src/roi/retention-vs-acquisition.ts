@@ -9,7 +9,7 @@ import { Dec, type DecimalInput, type DecimalValue } from '../money/decimal.js';
 import { DecimalInputSchema, freezeDecimal, ONE, parseRate } from '../money/decimal-input.js';
 import { amountOf, type Money, MoneySchema, makeMoney } from '../money/money.js';
 import {
-  type AcquisitionEconomics,
+  type AcquisitionUnitEconomics,
   acquisitionEconomicsOf,
   checkNonNegative,
 } from './acquisition-economics.js';
@@ -104,7 +104,7 @@ export interface RetentionVsAcquisitionResult {
     readonly discountRate: number;
   } | null;
   /** Break-even acquisition cost, CLV/CAC and payback of one new customer. */
-  readonly acquisition: AcquisitionEconomics;
+  readonly acquisition: AcquisitionUnitEconomics;
 }
 
 const InputSchema = z

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { readTransactionsCsv } from '../../src/data/read-csv.js';
 import type { TransactionLog } from '../../src/data/types.js';
-import { customerLedger } from '../../src/ledger/index.js';
 import type { LedgerRow } from '../../src/ledger/index.js';
+import { customerLedger } from '../../src/ledger/index.js';
 import { bgNbd } from '../../src/models/bg-nbd/index.js';
 import { describeWithData } from '../helpers/shared-data.js';
 
@@ -35,7 +35,9 @@ const COUNTS: [string, number, number, number, number, number, number][] = [
   ['1998-06', 348, 0, 63, 111, 300, 247],
 ];
 
-const JANUARY_CLOSING = [781, 781, 781, 244, 161, 158, 153, 141, 128, 114, 117, 122, 123, 112, 114, 117, 102, 83];
+const JANUARY_CLOSING = [
+  781, 781, 781, 244, 161, 158, 153, 141, 128, 114, 117, 122, 123, 112, 114, 117, 102, 83,
+];
 
 /** Σ round(P(alive) × 2^24) at each month end, BG/NBD at (r, α, a, b) = (0.243, 4.414, 0.793, 2.426). */
 const MODEL_CLOSING_UNITS = [
@@ -44,7 +46,15 @@ const MODEL_CLOSING_UNITS = [
   30751031786, 30472046664, 30147111722, 29951852680,
 ];
 
-const row = (r: LedgerRow) => [r.period, r.opening, r.acquired, r.reactivated, r.lost, r.closing, r.retained];
+const row = (r: LedgerRow) => [
+  r.period,
+  r.opening,
+  r.acquired,
+  r.reactivated,
+  r.lost,
+  r.closing,
+  r.retained,
+];
 
 describeWithData('customerLedger on the CDNOW sample, by month', ['CDNOW_sample.txt'], (paths) => {
   let log: TransactionLog;
@@ -76,9 +86,15 @@ describeWithData('customerLedger on the CDNOW sample, by month', ['CDNOW_sample.
     const l = customerLedger(log, { period: 'month', lossRule: { kind: 'inactivity', days: 90 } });
     const lines = l.total.rows.slice(0, 4).map((r) => {
       const v = r.revenue!;
-      return [v.previous, v.acquired, v.reactivated, v.expansion, v.contraction, v.churned, v.current].map(
-        (m) => m.amount.toFixed(2),
-      );
+      return [
+        v.previous,
+        v.acquired,
+        v.reactivated,
+        v.expansion,
+        v.contraction,
+        v.churned,
+        v.current,
+      ].map((m) => m.amount.toFixed(2));
     });
     expect(lines).toEqual([
       ['0.00', '28592.70', '0.00', '0.00', '0.00', '0.00', '28592.70'],
@@ -108,7 +124,10 @@ describeWithData('customerLedger on the CDNOW sample, by month', ['CDNOW_sample.
   });
 
   it('cohorts by quarter: the whole sample is one cohort', () => {
-    const l = customerLedger(log, { period: 'quarter', lossRule: { kind: 'inactivity', days: 90 } });
+    const l = customerLedger(log, {
+      period: 'quarter',
+      lossRule: { kind: 'inactivity', days: 90 },
+    });
     expect(l.cohorts.map((c) => [c.name, c.customers])).toEqual([['1997-Q1', 2357]]);
     expect(l.total.rows.map((r) => r.closing).at(-1)).toBe(300);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customerLedger } from '../../src/ledger/index.js';
 import type { CustomerLedger, LedgerSeries } from '../../src/ledger/index.js';
+import { customerLedger } from '../../src/ledger/index.js';
 import { Dec } from '../../src/money/decimal.js';
 import { day, inactivityOracle, isoDate, makeLog, type Row, stubModel } from './helpers.js';
 
@@ -52,7 +52,8 @@ describe('customer ledger laws (inactivity rule)', () => {
           by: 'channel',
         });
         for (const s of allSeries(l))
-          for (const r of s.rows) expect(r.closing).toBe(r.opening + r.acquired + r.reactivated - r.lost);
+          for (const r of s.rows)
+            expect(r.closing).toBe(r.opening + r.acquired + r.reactivated - r.lost);
         expect(l.checks.balanced).toBe(true);
       }),
       settings,
@@ -138,7 +139,10 @@ describe('customer ledger laws (inactivity rule)', () => {
             expect(rolled.eq(r!.current.amount)).toBe(true);
           }
         // every attributed amount lands in exactly one period's current revenue
-        const total = l.total.rows.reduce((sum, r) => sum.plus(r.revenue!.current.amount), new Dec(0));
+        const total = l.total.rows.reduce(
+          (sum, r) => sum.plus(r.revenue!.current.amount),
+          new Dec(0),
+        );
         const all = rows.reduce((sum, [, , amount]) => sum.plus(amount), new Dec(0));
         expect(total.plus(l.unattributed!.revenue.amount).eq(all)).toBe(true);
       }),
@@ -149,7 +153,9 @@ describe('customer ledger laws (inactivity rule)', () => {
   it('reordering input rows changes nothing', () => {
     fc.assert(
       fc.property(
-        rowsArb.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))),
+        rowsArb.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length })),
+        ),
         periodArb,
         ([rows, shuffled], period) => {
           const options = {
@@ -170,21 +176,26 @@ describe('customer ledger laws (inactivity rule)', () => {
 describe('customer ledger laws (model rule, expected counts)', () => {
   it('expected closing customers equal opening plus gained minus lost, exactly', () => {
     fc.assert(
-      fc.property(rowsArb, periodArb, fc.double({ min: 0.5, max: 20, noNaN: true }), (rows, period, k) => {
-        const l = customerLedger(makeLog(rows), {
-          period,
-          lossRule: { kind: 'model', model: stubModel, params: { k }, timeUnit: 'week' },
-          by: 'channel',
-        });
-        for (const s of allSeries(l))
-          for (const r of s.rows) {
-            expect(r.closing).toBe(r.opening + r.acquired + r.reactivated - r.lost);
-            expect(r.lost).toBeGreaterThanOrEqual(0);
-            expect(r.reactivated).toBeGreaterThanOrEqual(0);
-            expect(r.retained).toBeLessThanOrEqual(r.opening);
-          }
-        expect(l.checks.ok).toBe(true);
-      }),
+      fc.property(
+        rowsArb,
+        periodArb,
+        fc.double({ min: 0.5, max: 20, noNaN: true }),
+        (rows, period, k) => {
+          const l = customerLedger(makeLog(rows), {
+            period,
+            lossRule: { kind: 'model', model: stubModel, params: { k }, timeUnit: 'week' },
+            by: 'channel',
+          });
+          for (const s of allSeries(l))
+            for (const r of s.rows) {
+              expect(r.closing).toBe(r.opening + r.acquired + r.reactivated - r.lost);
+              expect(r.lost).toBeGreaterThanOrEqual(0);
+              expect(r.reactivated).toBeGreaterThanOrEqual(0);
+              expect(r.retained).toBeLessThanOrEqual(r.opening);
+            }
+          expect(l.checks.ok).toBe(true);
+        },
+      ),
       settings,
     );
   });
@@ -201,7 +212,8 @@ const eventsArb = fc
   )
   .map((list) => {
     const seen = new Set<number>();
-    const events: { customerId: string; date: string; type: 'start' | 'cancel' | 'reactivate' }[] = [];
+    const events: { customerId: string; date: string; type: 'start' | 'cancel' | 'reactivate' }[] =
+      [];
     for (const { customer, start, gaps } of list) {
       if (seen.has(customer)) continue;
       seen.add(customer);
@@ -209,7 +221,11 @@ const eventsArb = fc
       events.push({ customerId: `s${customer}`, date: isoDate(d), type: 'start' });
       gaps.forEach((gap, i) => {
         d += gap;
-        events.push({ customerId: `s${customer}`, date: isoDate(d), type: i % 2 === 0 ? 'cancel' : 'reactivate' });
+        events.push({
+          customerId: `s${customer}`,
+          date: isoDate(d),
+          type: i % 2 === 0 ? 'cancel' : 'reactivate',
+        });
       });
     }
     return events;
@@ -221,7 +237,8 @@ describe('customer ledger laws (cancellation rule)', () => {
       fc.property(eventsArb, periodArb, (events, period) => {
         const l = customerLedger({ events }, { period, lossRule: { kind: 'cancellation' } });
         for (const s of allSeries(l))
-          for (const r of s.rows) expect(r.closing).toBe(r.opening + r.acquired + r.reactivated - r.lost);
+          for (const r of s.rows)
+            expect(r.closing).toBe(r.opening + r.acquired + r.reactivated - r.lost);
         // oracle: status at each period end from the last event on or before it
         const last = l.total.rows.at(-1)!;
         const endDay = day(last.end);
@@ -239,9 +256,11 @@ describe('customer ledger laws (cancellation rule)', () => {
         }
         expect(last.closing).toBe(subscribed);
         const shuffled = [...events].reverse();
-        expect(JSON.stringify(customerLedger({ events: shuffled }, { period, lossRule: { kind: 'cancellation' } }))).toBe(
-          JSON.stringify(l),
-        );
+        expect(
+          JSON.stringify(
+            customerLedger({ events: shuffled }, { period, lossRule: { kind: 'cancellation' } }),
+          ),
+        ).toBe(JSON.stringify(l));
       }),
       settings,
     );

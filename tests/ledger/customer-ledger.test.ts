@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCustomerAssetError } from '../../src/core/errors.js';
-import { customerLedger, safeCustomerLedger } from '../../src/ledger/index.js';
 import type { LedgerRow } from '../../src/ledger/index.js';
+import { customerLedger, safeCustomerLedger } from '../../src/ledger/index.js';
 import { makeLog, stubModel } from './helpers.js';
 
 const lines = (rows: readonly LedgerRow[]) =>
@@ -161,7 +161,10 @@ describe('customerLedger: inactivity rule, hand-checked', () => {
       ['a', '2023-12-31', '1'],
       ['a', '2024-01-01', '1'],
     ]);
-    const weeks = customerLedger(log, { period: 'week', lossRule: { kind: 'inactivity', days: 3 } });
+    const weeks = customerLedger(log, {
+      period: 'week',
+      lossRule: { kind: 'inactivity', days: 3 },
+    });
     expect(weeks.total.rows.map((r) => [r.period, r.start, r.end])).toEqual([
       ['2023-W52', '2023-12-25', '2023-12-31'],
       ['2024-W01', '2024-01-01', '2024-01-01'],
@@ -214,7 +217,14 @@ describe('customerLedger: by dimension', () => {
     const viaMap = customerLedger(log, {
       period: 'month',
       lossRule: { kind: 'inactivity', days: 60 },
-      by: { name: 'stage', groups: new Map([['a', 'loyal'], ['b', 'new']]), unassigned: 'unknown' },
+      by: {
+        name: 'stage',
+        groups: new Map([
+          ['a', 'loyal'],
+          ['b', 'new'],
+        ]),
+        unassigned: 'unknown',
+      },
     });
     expect(JSON.stringify(viaMap)).toBe(JSON.stringify(l));
   });
@@ -302,7 +312,12 @@ describe('customerLedger: model rule (expected counts)', () => {
     expect(row.reactivated).toBe(0);
     expect(row.difference).toBe(0);
     expect(l.checks.ok).toBe(true);
-    expect(l.lossRule).toEqual({ kind: 'model', model: 'stub', params: { k: 4 }, timeUnit: 'month' });
+    expect(l.lossRule).toEqual({
+      kind: 'model',
+      model: 'stub',
+      params: { k: 4 },
+      timeUnit: 'month',
+    });
   });
 
   it('keeps every figure a multiple of 2^-24', () => {
@@ -372,7 +387,10 @@ describe('customerLedger: errors', () => {
   });
 
   it('reports an empty source', () => {
-    const r = safeCustomerLedger({ events: [] }, { period: 'month', lossRule: { kind: 'cancellation' } });
+    const r = safeCustomerLedger(
+      { events: [] },
+      { period: 'month', lossRule: { kind: 'cancellation' } },
+    );
     expect(r.success || r.error.code).toBe('input/empty');
     const refundsOnly = makeLog([['a', '2024-01-01', '-1']]);
     const s = safeCustomerLedger(refundsOnly, {

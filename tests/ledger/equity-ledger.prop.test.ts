@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  equityLedger,
-  retentionValuation,
-  transactionValuation,
-} from '../../src/ledger/index.js';
 import type { EquityLedger, EquityMovement, EquitySeries } from '../../src/ledger/index.js';
+import { equityLedger, retentionValuation, transactionValuation } from '../../src/ledger/index.js';
 import { Dec } from '../../src/money/decimal.js';
 import { money } from '../../src/money/index.js';
 import { day, isoDate, makeLog, type Row, stubModel } from './helpers.js';
@@ -25,7 +21,11 @@ function rolled(m: EquityMovement) {
     .plus(m.revaluation.reduce((s, r) => s.plus(r.amount.amount), new Dec(0)));
 }
 
-const allSeries = (l: EquityLedger): EquitySeries[] => [l.total, ...l.cohorts, ...(l.dimension?.groups ?? [])];
+const allSeries = (l: EquityLedger): EquitySeries[] => [
+  l.total,
+  ...l.cohorts,
+  ...(l.dimension?.groups ?? []),
+];
 
 const eventsArb = fc
   .array(
@@ -36,13 +36,18 @@ const eventsArb = fc
     { minLength: 1, maxLength: 8 },
   )
   .map((list) => {
-    const events: { customerId: string; date: string; type: 'start' | 'cancel' | 'reactivate' }[] = [];
+    const events: { customerId: string; date: string; type: 'start' | 'cancel' | 'reactivate' }[] =
+      [];
     list.forEach(({ start, gaps }, c) => {
       let d = FIRST + start;
       events.push({ customerId: `s${c}`, date: isoDate(d), type: 'start' });
       gaps.forEach((gap, i) => {
         d += gap;
-        events.push({ customerId: `s${c}`, date: isoDate(d), type: i % 2 === 0 ? 'cancel' : 'reactivate' });
+        events.push({
+          customerId: `s${c}`,
+          date: isoDate(d),
+          type: i % 2 === 0 ? 'cancel' : 'reactivate',
+        });
       });
     });
     return events;
@@ -50,7 +55,9 @@ const eventsArb = fc
 
 const retentionArb = fc.record({
   retention: fc.double({ min: 0.5, max: 0.99, noNaN: true }),
-  margin: fc.integer({ min: 1, max: 10_000 }).map((c) => money(new Dec(c).div(100).toFixed(2), 'USD')),
+  margin: fc
+    .integer({ min: 1, max: 10_000 })
+    .map((c) => money(new Dec(c).div(100).toFixed(2), 'USD')),
   discountRate: fc.double({ min: 0.001, max: 0.05, noNaN: true }),
 });
 
@@ -79,23 +86,32 @@ const rowsArb: fc.Arbitrary<Row[]> = fc
 describe('equity ledger laws', () => {
   it('the value lines add up exactly to the change in equity (subscriptions, with revisions)', () => {
     fc.assert(
-      fc.property(eventsArb, retentionArb, retentionArb, fc.constantFrom('month', 'quarter'), (events, a0, a1, period) => {
-        const l = equityLedger({ events }, {
-          period,
-          lossRule: { kind: 'cancellation' },
-          valuation: retentionValuation({ period: 'month' }),
-          assumptions: a0,
-          revisions: [{ period: period === 'month' ? '2023-06' : '2023-Q2', assumptions: a1 }],
-          by: { name: 'half', groups: { s0: 'x', s1: 'x', s2: 'y' } },
-          start: '2023-01-01',
-          end: '2023-12-31',
-        });
-        for (const s of allSeries(l)) {
-          for (const row of s.rows) expect(rolled(row).eq(row.closing.amount)).toBe(true);
-          expect(rolled(s.summary).eq(s.summary.closing.amount)).toBe(true);
-        }
-        expect(l.checks.ok).toBe(true);
-      }),
+      fc.property(
+        eventsArb,
+        retentionArb,
+        retentionArb,
+        fc.constantFrom('month', 'quarter'),
+        (events, a0, a1, period) => {
+          const l = equityLedger(
+            { events },
+            {
+              period,
+              lossRule: { kind: 'cancellation' },
+              valuation: retentionValuation({ period: 'month' }),
+              assumptions: a0,
+              revisions: [{ period: period === 'month' ? '2023-06' : '2023-Q2', assumptions: a1 }],
+              by: { name: 'half', groups: { s0: 'x', s1: 'x', s2: 'y' } },
+              start: '2023-01-01',
+              end: '2023-12-31',
+            },
+          );
+          for (const s of allSeries(l)) {
+            for (const row of s.rows) expect(rolled(row).eq(row.closing.amount)).toBe(true);
+            expect(rolled(s.summary).eq(s.summary.closing.amount)).toBe(true);
+          }
+          expect(l.checks.ok).toBe(true);
+        },
+      ),
       settings,
     );
   });
@@ -115,7 +131,12 @@ describe('equity ledger laws', () => {
             margin: 0.3,
             discountRate: 0.002,
           },
-          revisions: [{ period: '2023-05', assumptions: { margin: 0.35, spend: { kind: 'fixed', amount: money('30', 'USD') } } }],
+          revisions: [
+            {
+              period: '2023-05',
+              assumptions: { margin: 0.35, spend: { kind: 'fixed', amount: money('30', 'USD') } },
+            },
+          ],
           by: 'channel',
           start: '2023-01-01',
           end: '2023-12-31',
@@ -134,15 +155,27 @@ describe('equity ledger laws', () => {
   it('cohorts and groups add up to the total, line by line', () => {
     fc.assert(
       fc.property(eventsArb, retentionArb, (events, assumptions) => {
-        const l = equityLedger({ events }, {
-          period: 'month',
-          lossRule: { kind: 'cancellation' },
-          valuation: retentionValuation({ period: 'month' }),
-          assumptions,
-          by: { name: 'half', groups: { s0: 'x', s1: 'x', s2: 'y' } },
-          end: '2023-12-31',
-        });
-        const keys = ['opening', 'acquired', 'reactivated', 'lost', 'marginRealised', 'unwind', 'experience', 'closing'] as const;
+        const l = equityLedger(
+          { events },
+          {
+            period: 'month',
+            lossRule: { kind: 'cancellation' },
+            valuation: retentionValuation({ period: 'month' }),
+            assumptions,
+            by: { name: 'half', groups: { s0: 'x', s1: 'x', s2: 'y' } },
+            end: '2023-12-31',
+          },
+        );
+        const keys = [
+          'opening',
+          'acquired',
+          'reactivated',
+          'lost',
+          'marginRealised',
+          'unwind',
+          'experience',
+          'closing',
+        ] as const;
         for (const parts of [l.cohorts, l.dimension!.groups])
           l.total.rows.forEach((row, k) => {
             for (const key of keys) {
@@ -168,24 +201,29 @@ describe('equity ledger laws', () => {
             const end = new Date(Date.UTC(2022, m + 1, 0)).toISOString().slice(0, 10);
             return { customerId: `s${c}`, date: end, type: 'start' as const };
           });
-          const l = equityLedger({ events }, {
-            period: 'month',
-            start: '2023-01-01',
-            end: '2023-12-31',
-            lossRule: { kind: 'cancellation' },
-            valuation: retentionValuation({ period: 'month' }),
-            assumptions: {
-              retention: 1,
-              margin: money(new Dec(cents).div(100).toFixed(2), 'USD'),
-              discountRate: 1 / k,
+          const l = equityLedger(
+            { events },
+            {
+              period: 'month',
+              start: '2023-01-01',
+              end: '2023-12-31',
+              lossRule: { kind: 'cancellation' },
+              valuation: retentionValuation({ period: 'month' }),
+              assumptions: {
+                retention: 1,
+                margin: money(new Dec(cents).div(100).toFixed(2), 'USD'),
+                discountRate: 1 / k,
+              },
             },
-          });
+          );
           for (const row of l.total.rows) {
             expect(row.acquired.amount.isZero() && row.lost.amount.isZero()).toBe(true);
             expect(row.experience.amount.isZero()).toBe(true);
             const change = row.closing.amount.minus(row.opening.amount);
             expect(change.eq(row.unwind.amount.minus(row.marginRealised.amount))).toBe(true);
-            expect(row.marginRealised.amount.eq(new Dec(cents).div(100).times(startMonths.length))).toBe(true);
+            expect(
+              row.marginRealised.amount.eq(new Dec(cents).div(100).times(startMonths.length)),
+            ).toBe(true);
           }
         },
       ),
@@ -196,7 +234,9 @@ describe('equity ledger laws', () => {
   it('reordering input rows changes nothing', () => {
     fc.assert(
       fc.property(
-        rowsArb.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))),
+        rowsArb.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length })),
+        ),
         eventsArb,
         retentionArb,
         ([rows, shuffled], events, assumptions) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EquityMovement } from '../../src/ledger/index.js';
 import {
   contractualValuation,
   equityLedger,
@@ -6,7 +7,6 @@ import {
   safeEquityLedger,
   transactionValuation,
 } from '../../src/ledger/index.js';
-import type { EquityMovement } from '../../src/ledger/index.js';
 import { bgNbd } from '../../src/models/bg-nbd/index.js';
 import { shiftedBetaGeometric } from '../../src/models/shifted-beta-geometric/index.js';
 import { money } from '../../src/money/index.js';
@@ -105,7 +105,9 @@ describe('equityLedger: constant retention, hand-checked', () => {
   });
 
   it('carries the customer counts, the statement record and its checks', () => {
-    expect(ledger.total.rows.map((r) => [r.customers.opening, r.customers.lost, r.customers.closing])).toEqual([
+    expect(
+      ledger.total.rows.map((r) => [r.customers.opening, r.customers.lost, r.customers.closing]),
+    ).toEqual([
       [0, 0, 2],
       [2, 0, 2],
       [2, 1, 1],
@@ -157,7 +159,11 @@ describe('equityLedger: constant retention, hand-checked', () => {
 describe('contractualValuation (sBG) follows the DERL timing convention', () => {
   const params = { alpha: 0.764, beta: 1.296 };
   const valuation = contractualValuation({ model: shiftedBetaGeometric, period: 'year' });
-  const bound = valuation.bind({ retention: params, margin: money('100', 'USD'), discountRate: 0.1 });
+  const bound = valuation.bind({
+    retention: params,
+    margin: money('100', 'USD'),
+    discountRate: 0.1,
+  });
   const S = (t: number) => shiftedBetaGeometric.survival(params, t);
   /** Σ_{t>k} S(t)/S(k) (1.1)^-(t−k): the payments after the k-th renewal, valued at it. */
   const brute = (k: number) => {
@@ -228,7 +234,10 @@ describe('transactionValuation: CLV = margin × E(M) × DERT', () => {
 
   it('expects the model expected purchases over the window', () => {
     const e = bound.expectation(state, day('1997-04-30'));
-    expect(e.mean).toBeCloseTo(bgNbd.expectedPurchases(params, { frequency: 2, recency: 10, T: 13 }, 4), 12);
+    expect(e.mean).toBeCloseTo(
+      bgNbd.expectedPurchases(params, { frequency: 2, recency: 10, T: 13 }, 4),
+      12,
+    );
     expect(e.variance).toBe(e.mean);
   });
 });
@@ -299,33 +308,55 @@ describe('equityLedger: errors', () => {
   });
 
   it('checks revisions: period, assumption names and values', () => {
-    const unknownPeriod = safeEquityLedger({ events: EVENTS }, {
-      ...base,
-      revisions: [{ period: '2023-12', assumptions: { retention: 0.8 } }],
-    });
+    const unknownPeriod = safeEquityLedger(
+      { events: EVENTS },
+      {
+        ...base,
+        revisions: [{ period: '2023-12', assumptions: { retention: 0.8 } }],
+      },
+    );
     expect(unknownPeriod.success || unknownPeriod.error.path).toEqual(['revisions', 0, 'period']);
-    const unknownKey = safeEquityLedger({ events: EVENTS }, {
-      ...base,
-      revisions: [{ period: '2024-02', assumptions: { churn: 0.1 } as never }],
-    });
-    expect(unknownKey.success || unknownKey.error.path).toEqual(['revisions', 0, 'assumptions', 'churn']);
-    const badValue = safeEquityLedger({ events: EVENTS }, {
-      ...base,
-      revisions: [{ period: '2024-02', assumptions: { retention: 1.5 } }],
-    });
-    expect(badValue.success || badValue.error.message).toMatch(/options\.revisions\[0\]\.assumptions\.retention/);
+    const unknownKey = safeEquityLedger(
+      { events: EVENTS },
+      {
+        ...base,
+        revisions: [{ period: '2024-02', assumptions: { churn: 0.1 } as never }],
+      },
+    );
+    expect(unknownKey.success || unknownKey.error.path).toEqual([
+      'revisions',
+      0,
+      'assumptions',
+      'churn',
+    ]);
+    const badValue = safeEquityLedger(
+      { events: EVENTS },
+      {
+        ...base,
+        revisions: [{ period: '2024-02', assumptions: { retention: 1.5 } }],
+      },
+    );
+    expect(badValue.success || badValue.error.message).toMatch(
+      /options\.revisions\[0\]\.assumptions\.retention/,
+    );
   });
 
   it('refuses an infinite value and a currency mismatch', () => {
-    const infinite = safeEquityLedger({ events: EVENTS }, {
-      ...base,
-      assumptions: { retention: 1, margin: money('10', 'USD'), discountRate: 0 },
-    });
+    const infinite = safeEquityLedger(
+      { events: EVENTS },
+      {
+        ...base,
+        assumptions: { retention: 1, margin: money('10', 'USD'), discountRate: 0 },
+      },
+    );
     expect(infinite.success || infinite.error.path).toEqual(['discountRate']);
-    const mismatch = safeEquityLedger({ events: EVENTS }, {
-      ...base,
-      revisions: [{ period: '2024-02', assumptions: { margin: money('10', 'EUR') } }],
-    });
+    const mismatch = safeEquityLedger(
+      { events: EVENTS },
+      {
+        ...base,
+        revisions: [{ period: '2024-02', assumptions: { margin: money('10', 'EUR') } }],
+      },
+    );
     expect(mismatch.success || mismatch.error.code).toBe('money/currency-mismatch');
   });
 });

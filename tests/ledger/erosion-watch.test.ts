@@ -44,7 +44,9 @@ describe('erosionWatch: hand-checked constant retention', () => {
       end: '2023-06-30',
       periods: ['2023-04', '2023-05', '2023-06'],
     });
-    expect(total.periods.map((p) => p.expected)).toEqual([0.8, 0.8, 0.8].map((x) => expect.closeTo(x, 12)));
+    expect(total.periods.map((p) => p.expected)).toEqual(
+      [0.8, 0.8, 0.8].map((x) => expect.closeTo(x, 12)),
+    );
     expect(total.periods.map((p) => p.actual)).toEqual([0, 0, 12]);
     expect(total.expected).toBeCloseTo(2.4, 12);
     // variance 40 × 0.02 × 0.98 per month; baseline Feb and Mar had no cancellations: z² = 0.8/0.98 each
@@ -76,7 +78,9 @@ describe('erosionWatch: sBG subscribers', () => {
     end: '2024-06-30',
     seed: 11,
   });
-  const half = Object.fromEntries(sim.customers.map((c, i) => [c.customerId, i % 2 === 0 ? 'promo' : 'organic']));
+  const half = Object.fromEntries(
+    sim.customers.map((c, i) => [c.customerId, i % 2 === 0 ? 'promo' : 'organic']),
+  );
   const options = {
     period: 'month',
     valuation: contractualValuation({ model: shiftedBetaGeometric, period: 'month' }),
@@ -95,7 +99,9 @@ describe('erosionWatch: sBG subscribers', () => {
 
   it('flags the group that loses customers faster than expected, ranked by value at risk', () => {
     // a fifth of the promo subscribers still active on 2024-04-01 cancel in May 2024
-    const cancelled = new Set(sim.events.filter((e) => e.type === 'cancel').map((e) => e.customerId));
+    const cancelled = new Set(
+      sim.events.filter((e) => e.type === 'cancel').map((e) => e.customerId),
+    );
     const extra = sim.customers
       .filter((c, i) => i % 2 === 0 && i % 5 === 0 && !cancelled.has(c.customerId))
       .map((c) => ({ customerId: c.customerId, date: '2024-05-10', type: 'cancel' as const }));

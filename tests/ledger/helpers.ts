@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../../src/data/calendar.js';
-import { periodEndDay, periodIndex } from '../../src/data/cohort-calendar.js';
 import type { CalendarPeriod } from '../../src/data/cohort-calendar.js';
+import { periodEndDay, periodIndex } from '../../src/data/cohort-calendar.js';
 import { parseTransactions } from '../../src/data/index.js';
 import type { TransactionLog } from '../../src/data/types.js';
 import type { CustomerHistory, TransactionModel } from '../../src/models/types.js';
@@ -96,12 +96,14 @@ export const stubModel: TransactionModel<'stub', { readonly k: number }> = Objec
   fromJSON: () => {
     throw new Error('stub');
   },
-  expectedPurchases: (_p: { k: number }, c: CustomerHistory, t: number) => (c.frequency + 1) * t * 0.1,
+  expectedPurchases: (_p: { k: number }, c: CustomerHistory, t: number) =>
+    (c.frequency + 1) * t * 0.1,
   expectedPurchasesNewCustomer: () => 0,
   probabilityAlive: (p: { k: number }, c: CustomerHistory) =>
     c.frequency === 0 ? 1 : 1 / (1 + (c.T - c.recency) / p.k),
   probabilityOfPurchases: () => 0,
-  dert: (_p: { k: number }, c: CustomerHistory, d: number) => (c.frequency + 1) / (1 + d) / (1 + c.T - c.recency),
+  dert: (_p: { k: number }, c: CustomerHistory, d: number) =>
+    (c.frequency + 1) / (1 + d) / (1 + c.T - c.recency),
   score: () => {
     throw new Error('stub');
   },

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { sumMoney } from '../../src/money/index.js';
 import {
   type CustomerBase,
+  CX_LEVERS,
   type CxEffects,
   type CxReturnInput,
   cxReturn,
   type EffectDistribution,
-  LEVERS,
   simulateCxReturn,
 } from '../../src/roi/index.js';
 import { usd } from './helpers.js';
@@ -110,7 +110,7 @@ describe('CX return laws (fast-check)', () => {
       fc.property(
         base,
         effects,
-        fc.constantFrom(...LEVERS),
+        fc.constantFrom(...CX_LEVERS),
         fc.double({ min: 1.05, max: 2, noNaN: true }),
         cost,
         horizon,
@@ -178,9 +178,9 @@ describe('CX return laws (fast-check)', () => {
         fc.pre(fits(b, e.retention));
         const result = cxReturn(input(b, e, c, h, d));
         const total = result.presentValue.benefit.amount;
-        const contributions = sumMoney(LEVERS.map((lever) => result.levers[lever].contribution));
+        const contributions = sumMoney(CX_LEVERS.map((lever) => result.levers[lever].contribution));
         expect(contributions.amount.eq(total)).toBe(true);
-        const standalone = sumMoney(LEVERS.map((lever) => result.levers[lever].standalone));
+        const standalone = sumMoney(CX_LEVERS.map((lever) => result.levers[lever].standalone));
         expect(standalone.amount.plus(result.interaction.amount).eq(total)).toBe(true);
       }),
       { numRuns: 30 },

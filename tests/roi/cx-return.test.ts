@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isZeroMoney, money, npv, sumMoney } from '../../src/money/index.js';
-import { cxReturn, LEVERS, safeCxReturn } from '../../src/roi/index.js';
+import { CX_LEVERS, cxReturn, safeCxReturn } from '../../src/roi/index.js';
 import { caught, D40, expectClose, referenceBase, referenceProgramme, usd } from './helpers.js';
 
 describe('cxReturn: REFERENCE.md §9 worked example (perpetuity figures)', () => {
@@ -62,9 +62,9 @@ describe('cxReturn: REFERENCE.md §9 worked example (perpetuity figures)', () =>
       '1e-17',
     );
     expect(isZeroMoney(result.levers.costToServeSaving.contribution)).toBe(true);
-    const sum = sumMoney(LEVERS.map((lever) => result.levers[lever].contribution));
+    const sum = sumMoney(CX_LEVERS.map((lever) => result.levers[lever].contribution));
     expect(sum.amount.eq(result.presentValue.benefit.amount)).toBe(true);
-    const standalone = sumMoney(LEVERS.map((lever) => result.levers[lever].standalone));
+    const standalone = sumMoney(CX_LEVERS.map((lever) => result.levers[lever].standalone));
     expect(
       standalone.amount.plus(result.interaction.amount).eq(result.presentValue.benefit.amount),
     ).toBe(true);

@@ -14,8 +14,11 @@ const guides: Readonly<Record<string, string>> = {
 };
 const files = readdirSync(join(root, 'examples')).filter((f) => /^roi-.*\.ts$/.test(f));
 
-/** What the example says it prints: trailing `// text` of a console.log line, or the comment lines
- * right after a console.log line that has none (a loop). */
+/**
+ * What the example says it prints: the trailing `// text` of a console.log statement (on its last
+ * line when the formatter broke it over several), or the comment lines right after a one-line
+ * console.log that has none (a loop).
+ */
 function expectedOutput(code: string): string[] {
   const lines = code.split('\n');
   const out: string[] = [];
@@ -24,6 +27,17 @@ function expectedOutput(code: string): string[] {
     const trailing = /\); \/\/ (.*)$/.exec(line);
     if (trailing) {
       out.push(trailing[1]!);
+      return;
+    }
+    if (!/\);\s*$/.test(line)) {
+      // A statement over several lines: its closing line carries the comment.
+      for (let j = i + 1; j < lines.length; j += 1) {
+        const closing = /^\s*\); \/\/ (.*)$/.exec(lines[j]!);
+        if (closing) {
+          out.push(closing[1]!);
+          return;
+        }
+      }
       return;
     }
     for (let j = i + 1; j < lines.length && /^\s*\/\/ /.test(lines[j]!); j += 1)

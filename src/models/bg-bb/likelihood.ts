@@ -15,7 +15,7 @@ import type { RfmPatternColumns } from '../../data/summary-types.js';
 import { betaln, digamma, lnGammaPositive } from '../../math/gamma.js';
 import { patternColumns } from '../shared/patterns.js';
 import type { TransactionSummaryInput } from '../types.js';
-import { type BgBbParams, parseBgBbParams } from './params.js';
+import { type BgBbParams, MAX_OPPORTUNITIES, parseBgBbParams } from './params.js';
 
 /** Pattern columns checked for the discrete model, with their totals and scratch space. */
 export interface BgBbPatterns {
@@ -98,9 +98,6 @@ export function prepareBgBbPatterns(columns: RfmPatternColumns, fn: string): BgB
     terms: table(),
   };
 }
-
-/** Longest history the likelihood accepts, in opportunities (its tables grow with it). */
-export const MAX_OPPORTUNITIES = 10_000_000;
 
 /**
  * ln L of one pattern (eq. 5) given lnBab = ln B(α, β) and lnBgd = ln B(γ, δ), from log-beta values

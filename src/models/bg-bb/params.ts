@@ -30,6 +30,12 @@ export const BgBbParamsSchema = /* @__PURE__ */ z
   .object({ alpha: positive(), beta: positive(), gamma: positive(), delta: positive() })
   .strict();
 
+/**
+ * Longest history, in opportunities, that the likelihood and the per-customer sums accept: their cost
+ * grows with n (the fit keeps ln Γ tables of n + 1 entries; P(X(t) = k) sums t − k terms).
+ */
+export const MAX_OPPORTUNITIES = 100_000;
+
 /** Parameter order of the fitted record (the paper's). */
 export const BG_BB_PARAMETER_NAMES = Object.freeze(['alpha', 'beta', 'gamma', 'delta'] as const);
 
@@ -42,7 +48,7 @@ export const BgBbCustomerSchema = /* @__PURE__ */ z
   .object({
     frequency: z.number().int().nonnegative().finite(),
     recency: z.number().int().nonnegative().finite(),
-    T: z.number().int().nonnegative().finite(),
+    T: z.number().int().nonnegative().max(MAX_OPPORTUNITIES),
   })
   .superRefine((c, ctx) => {
     if (c.recency > c.T)
@@ -54,6 +60,13 @@ export const BgBbCustomerSchema = /* @__PURE__ */ z
         path: ['recency'],
       });
   });
+
+/** A whole number of opportunities up to {@link MAX_OPPORTUNITIES} (for sums over opportunities). */
+export const BoundedOpportunitiesSchema = /* @__PURE__ */ z
+  .number()
+  .int()
+  .nonnegative()
+  .max(MAX_OPPORTUNITIES);
 
 /** A whole number of opportunities (a horizon or a future opportunity index). */
 export const OpportunitiesSchema = /* @__PURE__ */ z.number().int().nonnegative().finite();
@@ -68,7 +81,12 @@ export function parseBgBbCustomer(customer: unknown, fn: string): CustomerHistor
   return parseInput(BgBbCustomerSchema, customer, fn, 'customer');
 }
 
-/** Checks a whole number of opportunities at a public boundary. */
-export function parseOpportunities(value: unknown, fn: string, name: string): number {
-  return parseInput(OpportunitiesSchema, value, fn, name);
+/** Checks a whole number of opportunities at a public boundary (`bounded`: at most MAX_OPPORTUNITIES). */
+export function parseOpportunities(
+  value: unknown,
+  fn: string,
+  name: string,
+  bounded = false,
+): number {
+  return parseInput(bounded ? BoundedOpportunitiesSchema : OpportunitiesSchema, value, fn, name);
 }

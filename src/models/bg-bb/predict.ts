@@ -194,11 +194,11 @@ export function bgBbExpectedPurchasesNewCustomer(params: BgBbParams, t: number):
  *
  * (alive through t, or dead from opportunity i+1 on after k purchases in the first i).
  *
- * Numerical caveats: terms combined in log space; the cost is O(t − k).
+ * Numerical caveats: terms combined in log space; the cost is O(t − k), so t is capped at 100,000.
  *
  * @param params - {@link BgBbParams}.
  * @param k - Number of purchases (a whole number >= 0); 0 is returned for k > t.
- * @param t - Number of opportunities (a whole number >= 0).
+ * @param t - Number of opportunities (a whole number, 0 to 100,000).
  * @returns A probability in [0, 1]; Σ_k P(X(t)=k) = 1.
  * @throws CustomerAssetError `input/invalid` for bad params, k or t.
  *
@@ -215,7 +215,7 @@ export function bgBbProbabilityOfPurchases(params: BgBbParams, k: number, t: num
   const fn = 'bgBb.probabilityOfPurchases';
   const p = parseBgBbParams(params, fn);
   const x = parseOpportunities(k, fn, 'n');
-  const horizon = parseOpportunities(t, fn, 't');
+  const horizon = parseOpportunities(t, fn, 't', true);
   return probabilityOfPurchasesUnchecked(p, x, horizon);
 }
 

@@ -2,16 +2,17 @@ import { z } from 'zod';
 import { fail } from '../../core/errors.js';
 import { parseInput } from '../../core/validate.js';
 import type { CustomerScores, TransactionSummaryInput } from '../types.js';
-import { MAX_OPPORTUNITIES } from './likelihood.js';
-import { type BgBbParams, OpportunitiesSchema, parseBgBbParams } from './params.js';
+import {
+  type BgBbParams,
+  MAX_OPPORTUNITIES,
+  OpportunitiesSchema,
+  parseBgBbParams,
+} from './params.js';
 import {
   dertUnchecked,
   expectedPurchasesUnchecked,
   lnProbabilityAliveUnchecked,
 } from './predict.js';
-
-/** Below this n, (n·(n+1) + t_x)·(n+1) + x is an exact, collision-free integer key. */
-const NUMERIC_KEY_LIMIT = 200_000;
 
 /** The rows (customers or patterns) of a summary, in order. */
 function scoreRows(
@@ -76,8 +77,8 @@ export function bgBbScore(
   const probabilityAlive = new Float64Array(size);
   const expectedPurchases = new Float64Array(size);
   const dert = discountRate === undefined ? null : new Float64Array(size);
-  // One evaluation per distinct (x, t_x, n): numeric keys while (n + 1)^3 stays an exact integer.
-  const seen = new Map<number | string, number>();
+  // One evaluation per distinct (x, t_x, n).
+  const seen = new Map<number, number>();
   for (let i = 0; i < size; i += 1) {
     const row = rows[i];
     const x = row?.frequency;
@@ -98,7 +99,8 @@ export function bgBbScore(
       });
     }
     const base = n + 1;
-    const key = n < NUMERIC_KEY_LIMIT ? (n * base + tx) * base + x : `${x},${tx},${n}`;
+    // (n(n+1) + t_x)(n+1) + x: distinct for distinct (x, t_x, n), exact for n <= MAX_OPPORTUNITIES.
+    const key = (n * base + tx) * base + x;
     const j = seen.get(key);
     if (j !== undefined) {
       probabilityAlive[i] = probabilityAlive[j]!;

@@ -6,12 +6,12 @@ import { rfmSummaryFromRows } from '../../data/rfm-from-rows.js';
 import type { RfmSummary } from '../../data/summary-types.js';
 import { betaVariate } from '../../random/gamma.js';
 import { createRandom } from '../../random/prng.js';
-import { type BgBbParams, parseBgBbParams } from './params.js';
+import { type BgBbParams, MAX_OPPORTUNITIES, parseBgBbParams } from './params.js';
 
 const SimulateOptionsSchema = /* @__PURE__ */ z
   .object({
     customers: z.number().int().positive().max(100_000_000),
-    T: z.number().int().nonnegative().max(1_000_000),
+    T: z.number().int().nonnegative().max(MAX_OPPORTUNITIES),
     seed: SeedSchema,
     timeUnit: TimeUnitSchema.optional(),
   })

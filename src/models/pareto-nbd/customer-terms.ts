@@ -7,7 +7,7 @@ import { lnGammaPositive } from '../../math/gamma.js';
 import { integralOut, lnTailIntegral, SeriesCoefficients } from './integral.js';
 import type { ParetoNbdParams } from './params.js';
 
-const scratch = new SeriesCoefficients();
+const scratch = /* @__PURE__ */ new SeriesCoefficients();
 
 /** Output of {@link customerTerms}. */
 export const termsOut = { ll: 0, pAlive: 0 };

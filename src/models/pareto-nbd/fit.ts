@@ -238,11 +238,14 @@ export function fitParetoNbd(
   const sample = columns.size > SUBSAMPLE_ROWS ? strided(columns, SUBSAMPLE_ROWS) : null;
   const sampleIndex = sample === null ? index : buildPatternIndex(sample, scale);
   const sampleWs = sample === null ? ws : createWorkspace(sampleIndex);
-  const ranked = candidateStarts(rate)
+  const candidates = candidateStarts(rate);
+  const ranked = candidates
     .map((p) => ({ p, ll: valueAt(sampleWs, p) }))
     .filter((c) => Number.isFinite(c.ll))
     .sort((a, b) => b.ll - a.ll)
     .map((c) => c.p);
+  // No finite start on the sample: let the optimizer report it on the full data (a coded error).
+  if (ranked.length === 0) ranked.push(...candidates.slice(0, 3));
   if (sample !== null && sampleIndex.repeatPurchases > 0 && ranked.length > 0) {
     const pre = objective(sampleWs);
     const preFit = maximizeLikelihood(

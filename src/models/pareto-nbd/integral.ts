@@ -178,15 +178,10 @@ export const integralOut = {
   lnB: 0,
 };
 
-/** The series parameters of ln I for x: b = r+x when α >= β, else s+1; c = r+s+x+1. */
-export function seriesB(r: number, alpha: number, s: number, beta: number, x: number): number {
-  return alpha >= beta ? r + x : s + 1;
-}
-
 /**
  * ln I(y) of the module comment for one x at time y >= 0, with its partial derivatives with respect
  * to (r, α, s, β) when `grad`, written to {@link integralOut}. `tab` holds the coefficients for
- * (b, c) = ({@link seriesB}, r+s+x+1) and is reset here when they differ. Inputs are not checked
+ * (b, c) = (r+x when α >= β else s+1, r+s+x+1) and is reset here when they differ. Inputs are not checked
  * (r, α, s, β > 0 finite, x >= 0, y >= 0).
  */
 export function lnTailIntegral(

@@ -109,54 +109,6 @@ export function evaluateNodes(
 /** Result of {@link sumLogLikelihood}. */
 export const sumOut = { ll: 0, dr: 0, dalpha: 0, ds: 0, dbeta: 0 };
 
-/** Per-pattern results of {@link combinePattern}. */
-export const patternOut = {
-  /** ln L of one customer with this pattern. */
-  ll: 0,
-  /** P(alive at T | x, t_x, T). */
-  pAlive: 0,
-};
-
-/**
- * ln L and P(alive) of pattern p at the params `evaluateNodes` was last called with (value only;
- * used by scoring and the single-customer functions).
- */
-export function combinePattern(
-  ws: LikelihoodWorkspace,
-  p: number,
-  r: number,
-  alpha: number,
-  s: number,
-  beta: number,
-): void {
-  const { index, lnI, lnA, lnBt, lnQ, q, lgDiff } = ws;
-  const nT = index.nodeT[p]!;
-  const nX = index.nodeTx[p]!;
-  const lnC = lgDiff[index.xSlot[p]!]! + r * Math.log(alpha) + s * Math.log(beta);
-  if (nX === nT) {
-    patternOut.ll = lnC - (r + index.x[p]!) * lnA[nT]! - s * lnBt[nT]!;
-    patternOut.pAlive = 1;
-    return;
-  }
-  const lnI1 = lnI[nX]!;
-  const lnE = lnI[nT]! - lnI1;
-  const e = Math.exp(lnE);
-  const w = e < 1 ? 1 - e : 0;
-  const lq = lnQ[nT]!;
-  if (lq < 600) {
-    const qq = q[nT]! * e;
-    const den = qq + s * w;
-    patternOut.ll = lnC + lnI1 + Math.log(den);
-    patternOut.pAlive = qq / den;
-  } else {
-    const d = lq + lnE;
-    const back = Math.exp(-d);
-    const den = 1 + s * w * back;
-    patternOut.ll = lnC + lnI1 + d + Math.log(den);
-    patternOut.pAlive = 1 / den;
-  }
-}
-
 /**
  * Σ count · ln L over the patterns of the index (compensated sum) and, when `grad`, the gradient with
  * respect to (r, α, s, β), at the params `evaluateNodes` was last called with, into {@link sumOut}.

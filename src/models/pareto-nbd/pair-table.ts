@@ -5,8 +5,8 @@
  * than the likelihood itself on a million customers). Keys are compared as doubles, so callers
  * normalise −0 to 0 first.
  */
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
+const f64 = /* @__PURE__ */ new Float64Array(1);
+const u32 = /* @__PURE__ */ new Uint32Array(f64.buffer);
 
 function hashPair(a: number, b: number): number {
   f64[0] = a;

@@ -9,14 +9,23 @@ import { parseInput } from '../../core/validate.js';
  * (dividing every time by k divides α and β by k); r and s are unitless.
  */
 export type ParetoNbdParams = {
+  /** Shape of the Gamma distribution of the purchase rate λ. */
   readonly r: number;
+  /** Rate parameter of the Gamma distribution of λ, per time unit of the data. */
   readonly alpha: number;
+  /** Shape of the Gamma distribution of the dropout rate μ. */
   readonly s: number;
+  /** Rate parameter of the Gamma distribution of μ, per time unit of the data. */
   readonly beta: number;
 };
 
 /** The parameter names in the order the fitted record's covariance uses. */
-export const PARETO_NBD_PARAMETER_ORDER = Object.freeze(['r', 'alpha', 's', 'beta'] as const);
+export const PARETO_NBD_PARAMETER_ORDER = /* @__PURE__ */ Object.freeze([
+  'r',
+  'alpha',
+  's',
+  'beta',
+] as const);
 
 const positive = (name: string) =>
   z

@@ -38,8 +38,6 @@ export interface PatternIndex {
   readonly nodeT: Int32Array;
   /** Index of the pattern's x in `distinctX`. */
   readonly xSlot: Int32Array;
-  /** Pattern of each input row (for per-customer outputs). */
-  readonly rowPattern: Int32Array;
   readonly distinctX: Float64Array;
   readonly nodes: number;
   /** Index of the node's x in `distinctX`. */
@@ -105,7 +103,6 @@ export function buildPatternIndex(columns: SummaryColumns, scale: number): Patte
   const distinct: number[] = [];
   const nodes = new PairTable(Math.min(2 * n + 1, 1 << 16));
   const patterns = new PairTable(Math.min(n, 1 << 16));
-  const rowPattern = new Int32Array(n);
   let nodeXSlot = new Int32Array(64);
   let isTNode = new Uint8Array(64);
   let pXSlot = new Int32Array(64);
@@ -154,7 +151,6 @@ export function buildPatternIndex(columns: SummaryColumns, scale: number): Patte
     }
     pCount[p] = pCount[p]! + w;
     pXSlot[p] = slot;
-    rowPattern[i] = p;
   }
   const np = patterns.size;
   const nodeTx = new Int32Array(np);
@@ -172,7 +168,6 @@ export function buildPatternIndex(columns: SummaryColumns, scale: number): Patte
     nodeTx,
     nodeT,
     xSlot: pXSlot.slice(0, np),
-    rowPattern,
     distinctX: Float64Array.from(distinct),
     nodes: nodes.size,
     nodeXSlot: nodeXSlot.slice(0, nodes.size),

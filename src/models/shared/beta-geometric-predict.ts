@@ -151,7 +151,7 @@ export function aliveExpectedCount(
  * K(δ) = ∫_0^∞ e^(−δs) dG(s) = E[λ/(δ + λp)]: the continuously discounted expected number of
  * purchases of a customer alive at 0, at force of interest δ > 0 per time unit. Quadrature over
  * u = ln(1 + s/α), truncated where e^(−δs) has fallen below e^−45 relative to the growth of dG, and
- * extended until the next unit of u adds less than 1e-17 of the total.
+ * extended by units of u until a bound on the rest is below 1e-17 of the total.
  */
 export function aliveDiscountedCount(
   r: number,
@@ -174,10 +174,12 @@ export function aliveDiscountedCount(
   }
   let total = integrateGaussLegendre(density, 0, upper);
   for (let i = 0; i < 200; i += 1) {
-    const extra = integrateGaussLegendre(density, upper, upper + 1);
-    total += extra;
+    // Beyond u the integrand falls at least like e^(−(δα e^u − growth)(v − u)), so the rest is at
+    // most f(u) / (δα e^u − growth) once that rate is positive.
+    const rate = da * Math.exp(upper) - growth;
+    if (rate > 1 && density(upper) / rate <= 1e-17 * total) return total;
+    total += integrateGaussLegendre(density, upper, upper + 1);
     upper += 1;
-    if (!(Math.abs(extra) > 1e-17 * Math.abs(total))) return total;
   }
   return fail('math/not-converged', 'aliveDiscountedCount', 'the discounted count did not settle', {
     expected: 'a convergent discounted sum',

@@ -3,6 +3,7 @@
  * (x, t_x, T) patterns with counts, an index of the distinct frequencies (so gamma and digamma terms
  * are computed once per distinct x) and, when the times take few distinct values (days / 7, months),
  * an index of the distinct times (so ln(α + t) is computed once per distinct time, not per customer).
+ * With continuous times (simulated data) only the x = 0 rows, which differ by T alone, are merged.
  *
  * It reads the customer rows directly with numeric keys, which is what makes a 100,000-customer fit
  * take tens of milliseconds; `compressSummary` (string keys, frozen objects) is the general-purpose
@@ -115,6 +116,19 @@ export function summaryRows(
   return { x, tx, T, n };
 }
 
+/** True when more than half of the first 2,048 repeat buyers have a recency no other of them has. */
+function continuousTimes(x: Float64Array, tx: Float64Array): boolean {
+  const seen = new Set<number>();
+  let buyers = 0;
+  for (let i = 0; i < x.length && buyers < 2048; i += 1) {
+    if (x[i]! > 0) {
+      buyers += 1;
+      seen.add(tx[i]!);
+    }
+  }
+  return buyers >= 64 && seen.size > buyers / 2;
+}
+
 /**
  * Indexes raw columns (checked already): merges identical (x, t_x, T) rows, indexes distinct x and,
  * when there are at most 65,536 distinct times, distinct times. Rows are kept in first-seen order.
@@ -133,10 +147,11 @@ export function indexColumns(
   const { x, tx, T, n } = columns;
   const rows = x.length;
   const merge = options.merge ?? true;
-  // Time index (abandoned once it passes the limit).
+  // Time index (abandoned once it passes the limit). Skipped when the recencies of the first
+  // repeat buyers are mostly distinct (continuous times): the index would not save a logarithm.
   const timeSlot = new Map<number, number>();
   const timeValues: number[] = [];
-  let indexed = options.indexTimes ?? true;
+  let indexed = (options.indexTimes ?? true) && !continuousTimes(x, tx);
   const rowTx = new Int32Array(rows);
   const rowT = new Int32Array(rows);
   for (let i = 0; i < rows && indexed; i += 1) {

@@ -229,6 +229,16 @@ describe('BG/BB closed forms', () => {
     expect(() => bgBb.probabilityAlive(P, { frequency: 1, recency: 7, T: 6 })).toThrow(
       expect.objectContaining({ code: 'input/invalid', path: ['recency'] }),
     );
+    // Sums over opportunities are capped at 100,000 terms; closed-form horizons are not.
+    expect(() => bgBb.probabilityAlive(P, { frequency: 1, recency: 7, T: 100_001 })).toThrow(
+      expect.objectContaining({ code: 'input/invalid', path: ['T'] }),
+    );
+    expect(() => bgBb.probabilityOfPurchases(P, 1, 100_001)).toThrow(
+      expect.objectContaining({ code: 'input/invalid' }),
+    );
+    expect(
+      Number.isFinite(bgBb.expectedPurchases(P, { frequency: 1, recency: 7, T: 100_000 }, 1e12)),
+    ).toBe(true);
   });
 });
 

@@ -107,7 +107,7 @@ describe('Pareto/NBD laws', () => {
     );
   });
 
-  it('expected purchases rise with the horizon', () => {
+  it('expected purchases do not fall as the horizon grows (to rounding: with s near 100 they saturate)', () => {
     fc.assert(
       fc.property(
         paramsArb,
@@ -117,7 +117,7 @@ describe('Pareto/NBD laws', () => {
         (p, c, t, k) => {
           const a = paretoNbd.expectedPurchases(p, c, t);
           const b = paretoNbd.expectedPurchases(p, c, t * k);
-          expect(b).toBeGreaterThanOrEqual(a);
+          expect(b).toBeGreaterThanOrEqual(a * (1 - 1e-14));
         },
       ),
     );
