@@ -97,3 +97,7 @@ export * from './valuation/contractual.js';
 
 // Retention versus acquisition, the customer-equity test and the return on customer experience.
 export * from './roi/index.js';
+
+// Non-contractual transaction models.
+export * from './models/types.js';
+export * from './models/pareto-nbd/index.js';

@@ -186,10 +186,24 @@ export function equityGrids(
   const rowsOf = [0, 0, 0];
   const k = map.groupRow === null ? 2 : 3;
   let magnitude = 0;
-  const book_ = (line: number, slot: number, units: number) => {
+  // a customer's lines of the current slot, added to the grids once at the slot's end
+  const pending = new Float64Array(lineCount);
+  const touched = new Int32Array(lineCount);
+  let touchedCount = 0;
+  const book_ = (line: number, units: number) => {
     if (units === 0) return;
     magnitude += Math.abs(units);
-    for (let j = 0; j < k; j += 1) lines[line]!.add(rowsOf[j]! * width + slot, units);
+    if (pending[line] === 0) touched[touchedCount++] = line;
+    pending[line]! += units;
+  };
+  const flush = (slot: number) => {
+    for (let t = 0; t < touchedCount; t += 1) {
+      const line = touched[t]!;
+      const units = pending[line]!;
+      if (units !== 0) for (let j = 0; j < k; j += 1) lines[line]!.add(rowsOf[j]! * width + slot, units);
+      pending[line] = 0;
+    }
+    touchedCount = 0;
   };
   const state: MutableState = {
     customerId: '',
@@ -229,7 +243,7 @@ export function equityGrids(
     let lastClock = 0;
     let e = 0;
     let gainedAt = -1;
-    const accrue = (v: BoundValuation, slot: number, day: number) => {
+    const accrue = (v: BoundValuation, day: number) => {
       if (!inBase || day <= lastDay) return;
       const now = valuation.clock(state, day);
       const interest = roundUnits(
@@ -238,7 +252,7 @@ export function equityGrids(
         fn,
       );
       carried += interest;
-      book_(UNWIND, slot, interest);
+      book_(UNWIND, interest);
       lastDay = day;
       lastClock = now;
     };
@@ -250,9 +264,9 @@ export function equityGrids(
       for (; e < ev.n && ev.days[e]! <= t1; e += 1) {
         const d = ev.days[e]!;
         const kind = ev.kinds[e]!;
-        if (booking) accrue(v, s, d);
+        if (booking) accrue(v, d);
         if (kind === LOSS_EVENT) {
-          if (booking) book_(LOST, s, carried);
+          if (booking) book_(LOST, carried);
           carried = 0;
           inBase = false;
           continue;
@@ -270,8 +284,8 @@ export function equityGrids(
           if (booking) {
             const m = round(v.margin(amount));
             const gained = value(v, d) + m;
-            book_(first ? ACQUIRED : REACTIVATED, s, gained);
-            book_(MARGIN, s, m);
+            book_(first ? ACQUIRED : REACTIVATED, gained);
+            book_(MARGIN, m);
             carried = gained - m;
             gainedAt = s;
           }
@@ -290,37 +304,37 @@ export function equityGrids(
         }
         if (booking) {
           const m = round(v.margin(subscriptions ? 0 : amount));
-          book_(MARGIN, s, m);
+          book_(MARGIN, m);
           carried -= m;
         }
       }
-      if (!inBase) continue;
-      if (!booking) {
+      if (inBase && !booking) {
         carried = value(v, t1);
-        book_(CLOSING, 0, carried);
+        book_(CLOSING, carried);
         lastDay = t1;
         lastClock = valuation.clock(state, t1);
-        continue;
-      }
-      accrue(v, s, t1);
-      if (rule.kind === 'model') {
-        const before = gainedAt === s ? 1 : alive[s - 1]!;
-        const share = before > 0 ? 1 - alive[s]! / before : 0;
-        if (share > 0) {
-          const lost = roundUnits(carried * share, mode, fn);
-          book_(LOST, s, lost);
-          carried -= lost;
+      } else if (inBase) {
+        accrue(v, t1);
+        if (rule.kind === 'model') {
+          const before = gainedAt === s ? 1 : alive[s - 1]!;
+          const share = before > 0 ? 1 - alive[s]! / before : 0;
+          if (share > 0) {
+            const lost = roundUnits(carried * share, mode, fn);
+            book_(LOST, lost);
+            carried -= lost;
+          }
         }
+        let current = value(v, t1);
+        book_(EXPERIENCE, current - carried);
+        for (const step of periods[s - 1]!.steps) {
+          const next = value(step.bound, t1);
+          book_(step.line, next - current);
+          current = next;
+        }
+        book_(CLOSING, current);
+        carried = current;
       }
-      let current = value(v, t1);
-      book_(EXPERIENCE, s, current - carried);
-      for (const step of periods[s - 1]!.steps) {
-        const next = value(step.bound, t1);
-        book_(step.line, s, next - current);
-        current = next;
-      }
-      book_(CLOSING, s, current);
-      carried = current;
+      if (touchedCount > 0) flush(s);
     }
   }
   return { width, lines, magnitude };

@@ -44,6 +44,7 @@ export interface BriefingSection {
   readonly title: string;
   /** The answer in one or two sentences, figures included. */
   readonly lead: string;
+  /** Paragraphs of plain text; `**bold**` marks the terms a paragraph defines. */
   readonly paragraphs: readonly string[];
   readonly figures: readonly BriefingFigure[];
   /** Ids of the section's charts, in order. */
