@@ -101,3 +101,6 @@ export * from './roi/index.js';
 // Non-contractual transaction models.
 export * from './models/types.js';
 export * from './models/pareto-nbd/index.js';
+export * from './models/bg-bb/index.js';
+export * from './models/gamma-gamma/index.js';
+export * from './models/spend-types.js';

@@ -393,6 +393,23 @@ function placeEvents(
     const d = days[order[i]!]!;
     let j = i;
     while (j < b && days[order[j]!]! === d) j += 1;
+    if (j === i + 1 && (kinds[order[i]!] === START ? !started : started)) {
+      // the common case: one event on the day
+      const kind = kinds[order[i]!]!;
+      if (kind === START) started = true;
+      else if ((kind === CANCEL) !== subscribed) {
+        const row = order[i]!;
+        if (kind === CANCEL)
+          badEvent(fn, row, 'type', `cancels customer ${who}, who is not subscribed`, "'reactivate'", 'cancel');
+        else
+          badEvent(fn, row, 'type', `reactivates customer ${who}, who is subscribed`, "'cancel'", 'reactivate');
+      }
+      subscribed = kind !== CANCEL;
+      outDays[out] = d;
+      outKinds[out++] = kind;
+      i = j;
+      continue;
+    }
     // rows of this day, grouped by kind: [i, j)
     const byKind: number[][] = [[], [], []];
     for (let x = i; x < j; x += 1) byKind[kinds[order[x]!]!]!.push(order[x]!);

@@ -1,27 +1,41 @@
 import { z } from 'zod';
 import { fail } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import { civilFromDays, daysFromCivil, daysInMonth } from '../data/calendar.js';
 import type { CalendarPeriod } from '../data/cohort-calendar.js';
 import { CalendarPeriodSchema } from '../data/cohort-input.js';
 import type { ContractualModel } from '../models/contractual-types.js';
 import { type Money, MoneySchema } from '../money/money.js';
+import { anniversary, monthOf, monthStart } from './month-table.js';
 import type { BoundValuation, CustomerState, CustomerValuation } from './valuation.js';
 
 /**
  * Time from `start` to `day` in contract periods: k whole periods to the latest anniversary on or
  * before `day` (anniversaries on the same day of the month, clamped to month ends, counted from
  * `start`, as `addPeriods` does), plus the elapsed share of the current period in days. Whole at
- * every anniversary, and additive within a period, so interest accrued on it compounds exactly.
+ * every anniversary, and additive within a period, so interest accrued on it compounds exactly. This
+ * is the clock of `contractualValuation` and `retentionValuation` (on the start of the current spell).
+ *
+ * @param start - The day number the contract started (days since 1970-01-01).
+ * @param day - The day number to measure to.
+ * @param period - The contract period.
+ *
+ * @example
+ * ```ts
+ * import { contractClock } from 'customer-asset';
+ *
+ * // 2024-01-31 (day 19753): renewals on Feb 29, Mar 31, Apr 30...; Mar 15 is 15/31 into the second period
+ * console.log(contractClock(19753, 19782, 'month')); // 1
+ * console.log(contractClock(19753, 19797, 'month').toFixed(4)); // '1.4839'
+ * ```
  */
 export function contractClock(start: number, day: number, period: CalendarPeriod): number {
   if (period === 'week') return (day - start) / 7;
   const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
-  const [sy, sm, sd] = civilFromDays(start);
-  const base = sy * 12 + sm - 1;
-  const k = periodsBefore(base, sd, months, day);
-  const a = anniversary(base, sd, k * months);
-  const b = anniversary(base, sd, (k + 1) * months);
+  const base = monthOf(start);
+  const dom = start - monthStart(base) + 1;
+  const k = periodsBefore(base, dom, months, day);
+  const a = anniversary(base, dom, k * months);
+  const b = anniversary(base, dom, (k + 1) * months);
   return k + (day - a) / (b - a);
 }
 
@@ -30,7 +44,9 @@ export function contractClock(start: number, day: number, period: CalendarPeriod
  * that move forward through a subscriber's periods, as the ledger's do, cost a few arithmetic
  * operations instead of calendar conversions.
  */
-export function cachedContractClock(period: CalendarPeriod): (start: number, day: number) => number {
+export function cachedContractClock(
+  period: CalendarPeriod,
+): (start: number, day: number) => number {
   if (period === 'week') return (start, day) => (day - start) / 7;
   const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
   let lastStart = Number.NaN;
@@ -39,12 +55,13 @@ export function cachedContractClock(period: CalendarPeriod): (start: number, day
   let k = 0;
   let a = 0;
   let b = 0;
+  let jumpDay = Number.NaN;
+  let jumpMonth = 0;
   return (start, day) => {
     if (start !== lastStart) {
-      const [sy, sm, sd] = civilFromDays(start);
       lastStart = start;
-      base = sy * 12 + sm - 1;
-      dom = sd;
+      base = monthOf(start);
+      dom = start - monthStart(base) + 1;
       k = 0;
       a = start;
       b = anniversary(base, dom, months);
@@ -57,7 +74,12 @@ export function cachedContractClock(period: CalendarPeriod): (start: number, day
         b = anniversary(base, dom, (k + 1) * months);
       }
     } else if (day < a || day >= b) {
-      k = periodsBefore(base, dom, months, day);
+      // a jump (many subscribers are valued on the same statement dates: remember the month)
+      if (day !== jumpDay) {
+        jumpDay = day;
+        jumpMonth = monthOf(day);
+      }
+      k = periodsAfter(base, dom, months, jumpMonth, day);
       a = anniversary(base, dom, k * months);
       b = anniversary(base, dom, (k + 1) * months);
     }
@@ -70,18 +92,20 @@ export function cachedContractClock(period: CalendarPeriod): (start: number, day
  * `dom`) to `day`: the largest k with anniversary k on or before `day`.
  */
 export function periodsBefore(base: number, dom: number, months: number, day: number): number {
-  const [y, m] = civilFromDays(day);
-  let k = Math.floor((y * 12 + m - 1 - base) / months);
-  if (anniversary(base, dom, k * months) > day) k -= 1;
-  return k;
+  return periodsAfter(base, dom, months, monthOf(day), day);
 }
 
-/** The day `months` calendar months after month index `base` (year * 12 + month - 1), day `dom` clamped. */
-export function anniversary(base: number, dom: number, months: number): number {
-  const index = base + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  return daysFromCivil(year, month, Math.min(dom, daysInMonth(year, month)));
+/** {@link periodsBefore} given the month index of `day`. */
+export function periodsAfter(
+  base: number,
+  dom: number,
+  months: number,
+  month: number,
+  day: number,
+): number {
+  let k = Math.floor((month - base) / months);
+  if (anniversary(base, dom, k * months) > day) k -= 1;
+  return k;
 }
 
 /** The assumptions of a {@link contractualValuation}, revalued in this order. */
@@ -217,12 +241,12 @@ const ContractualOptionsSchema = z
  *   margin: money('100', 'USD'),
  *   discountRate: 0.1,
  * });
- * // a subscriber on the day of their first renewal, just after paying: DERL(1) / 1.1 * 100
+ * // a subscriber on the day of their first renewal (1971-01-01), just after paying: 100 × DERL(1) / 1.1
  * const state = {
  *   customerId: 'a', day: 365, acquisitionDay: 0, spellStartDay: 0,
  *   lastPurchaseDay: 365, repeatPurchases: 1, repeatSpend: 0,
  * };
- * console.log(bound.value(state).toFixed(2));
+ * console.log(bound.value(state).toFixed(2)); // '358.13'
  * ```
  */
 export function contractualValuation<Params extends Readonly<Record<string, number>>>(options: {

@@ -21,13 +21,13 @@
  *
  * @internal
  */
-import { civilFromDays } from '../data/calendar.js';
 import type { CalendarPeriod } from '../data/cohort-calendar.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { CANCEL } from './book.js';
-import { anniversary, periodsBefore } from './contractual-valuation.js';
+import { periodsAfter } from './contractual-valuation.js';
 import { aliveBySlot } from './count-engine.js';
 import { roundUnits, toUnits } from './float-rounding.js';
+import { anniversary, monthOf, monthStart } from './month-table.js';
 import type { Prepared } from './prepare.js';
 import { inactivitySpells, maxSpellDays } from './spells.js';
 import { type UnitsGrid, unitsGrid } from './units-grid.js';
@@ -133,6 +133,7 @@ function subscriptionEvents(
   const a = book.offsets[c]!;
   const b = book.offsets[c + 1]!;
   const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
+  const fromMonth = monthOf(fromDay);
   for (let i = a; i < b; i += 1) {
     const d = book.days[i]!;
     if (book.kinds[i] === CANCEL) {
@@ -146,9 +147,9 @@ function subscriptionEvents(
       for (let k = first; d + 7 * k < stop; k += 1) push(ev, d + 7 * k, PAY_EVENT, k);
       continue;
     }
-    const [y, m, dom] = civilFromDays(d);
-    const base = y * 12 + m - 1;
-    const first = d >= fromDay ? 1 : Math.max(1, periodsBefore(base, dom, months, fromDay));
+    const base = monthOf(d);
+    const dom = d - monthStart(base) + 1;
+    const first = d >= fromDay ? 1 : Math.max(1, periodsAfter(base, dom, months, fromMonth, fromDay));
     for (let k = first; ; k += 1) {
       const day = anniversary(base, dom, k * months);
       if (day >= stop) break;
@@ -200,7 +201,8 @@ export function equityGrids(
     for (let t = 0; t < touchedCount; t += 1) {
       const line = touched[t]!;
       const units = pending[line]!;
-      if (units !== 0) for (let j = 0; j < k; j += 1) lines[line]!.add(rowsOf[j]! * width + slot, units);
+      if (units !== 0)
+        for (let j = 0; j < k; j += 1) lines[line]!.add(rowsOf[j]! * width + slot, units);
       pending[line] = 0;
     }
     touchedCount = 0;
@@ -219,6 +221,27 @@ export function equityGrids(
     state.day = day;
     return round(v.value(state));
   };
+  // the walk's state for the current customer (closures below are made once, not per customer)
+  let inBase = false;
+  let carried = 0;
+  let lastDay = 0;
+  let lastClock = 0;
+  const accrue = (v: BoundValuation, day: number) => {
+    if (!inBase || day <= lastDay) return;
+    const now = valuation.clock(state, day);
+    const interest = roundUnits(
+      carried * ((1 + v.discountRate) ** (now - lastClock) - 1),
+      mode,
+      fn,
+    );
+    carried += interest;
+    book_(UNWIND, interest);
+    lastDay = day;
+    lastClock = now;
+  };
+  const setAlive = (s: number, q: number) => {
+    alive[s] = q;
+  };
   for (let c = 0; c < book.size; c += 1) {
     rowsOf[1] = map.cohortRow[c]!;
     if (map.groupRow !== null) rowsOf[2] = map.groupRow[c]!;
@@ -226,9 +249,7 @@ export function equityGrids(
     else transactionEvents(p, c, spells, ev);
     if (rule.kind === 'model') {
       alive.fill(1);
-      aliveBySlot(book, c, timeline, rule, fn, (s, q) => {
-        alive[s] = q;
-      });
+      aliveBySlot(book, c, timeline, rule, fn, setAlive);
     }
     const acquisition = book.firstDay[c]!;
     state.customerId = book.ids[c]!;
@@ -237,25 +258,12 @@ export function equityGrids(
     state.lastPurchaseDay = acquisition;
     state.repeatPurchases = 0;
     state.repeatSpend = 0;
-    let inBase = false;
-    let carried = 0;
-    let lastDay = 0;
-    let lastClock = 0;
+    inBase = false;
+    carried = 0;
+    lastDay = 0;
+    lastClock = 0;
     let e = 0;
     let gainedAt = -1;
-    const accrue = (v: BoundValuation, day: number) => {
-      if (!inBase || day <= lastDay) return;
-      const now = valuation.clock(state, day);
-      const interest = roundUnits(
-        carried * ((1 + v.discountRate) ** (now - lastClock) - 1),
-        mode,
-        fn,
-      );
-      carried += interest;
-      book_(UNWIND, interest);
-      lastDay = day;
-      lastClock = now;
-    };
     for (let s = 0; s < width; s += 1) {
       const t1 = timeline.checkDays[s]!;
       const v = periods[Math.max(s, 1) - 1]!.opening;
@@ -291,7 +299,7 @@ export function equityGrids(
           }
           inBase = true;
           lastDay = d;
-          lastClock = valuation.clock(state, d);
+          if (booking) lastClock = valuation.clock(state, d);
           continue;
         }
         if (kind === PAY_EVENT) {

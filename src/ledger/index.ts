@@ -32,9 +32,9 @@ export {
   transactionValuation,
 } from './transaction-valuation.js';
 export type {
-  CohortAcquisitionEconomics,
   AliveModel,
   CancellationLossRule,
+  CohortAcquisitionEconomics,
   CountMovement,
   CustomerLedger,
   EquityChecks,

@@ -3,6 +3,7 @@ import { fail } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
 import { type CalendarTimeUnit, elapsed } from '../data/calendar.js';
 import type { CustomerHistory, TransactionModel } from '../models/types.js';
+import { expectedSpendUnchecked } from '../models/gamma-gamma/predict.js';
 import { type Money, MoneySchema } from '../money/money.js';
 import type { BoundValuation, CustomerState, CustomerValuation } from './valuation.js';
 
@@ -10,8 +11,9 @@ import type { BoundValuation, CustomerState, CustomerValuation } from './valuati
  * Expected spend per transaction:
  * - `{ kind: 'gamma-gamma', p, q, gamma }`: the Gamma-Gamma model's conditional mean
  *   E(M | x, m_x) = (γ + m_x·x)·p / (p·x + q − 1), with x the customer's repeat purchases and m_x
- *   their mean (Fader, Hardie & Lee 2005, JMR 42(4); note 025; REFERENCE.md §4); q > 1. A customer
- *   with no repeat purchase gets the population mean pγ/(q − 1).
+ *   their mean (Fader, Hardie & Lee 2005, JMR 42(4); note 025; REFERENCE.md §4), computed by the
+ *   gamma-gamma model's own function. A customer with no repeat purchase gets the population mean
+ *   pγ/(q − 1), infinite for q <= 1 (`model/undefined-quantity`).
  * - `{ kind: 'fixed', amount }`: the same expected spend for every customer.
  */
 export type SpendAssumption =
@@ -144,9 +146,10 @@ export function transactionValuation<Params extends Readonly<Record<string, numb
       const expectedSpend =
         spend.kind === 'fixed'
           ? () => fixed
-          : (state: CustomerState) =>
-              ((spend.gamma + state.repeatSpend) * spend.p) /
-              (spend.p * state.repeatPurchases + spend.q - 1);
+          : (state: CustomerState) => {
+              const x = state.repeatPurchases;
+              return expectedSpendUnchecked(spend, x, x === 0 ? 0 : state.repeatSpend / x, fn);
+            };
       const scratch = { frequency: 0, recency: 0, T: 0 };
       return Object.freeze({
         currency: spend.kind === 'fixed' ? spend.amount.currency : null,

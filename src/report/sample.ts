@@ -42,15 +42,15 @@ export const SAMPLE_SEED = 20_260_101;
 
 /**
  * The sample's customer-experience programme, as a CX scenario file would state it: a customer-care
- * programme costing $90,000 now and $30,000 in each of the next two years, expected to add 0.5 to 4
+ * programme costing $15,000 now and $7,500 in each of the next two years, expected to add 0.5 to 4
  * points of yearly retention (most likely 2), 2% (±1%) to order values and 40 to 120 referred
  * customers a year, valued over five years.
  */
 export const SAMPLE_CX_SCENARIO: CxScenario = /* @__PURE__ */ deepFreeze({
   name: 'Customer-care programme',
   description:
-    'A dedicated customer-care team and a post-purchase follow-up for every order: $90,000 to set up now, then $30,000 a year for two years.',
-  investment: ['90000', '30000', '30000'],
+    'A customer-care specialist and a personal follow-up after every first order: $15,000 to set up now, then $7,500 a year for two years.',
+  investment: ['15000', '7500', '7500'],
   effects: {
     retention: { kind: 'triangular', low: 0.005, mode: 0.02, high: 0.04 },
     spend: { kind: 'normal', mean: 0.02, sd: 0.01 },

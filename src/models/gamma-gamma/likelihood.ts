@@ -23,6 +23,9 @@ export const SpendLikelihoodOptionsSchema = /* @__PURE__ */ z
   .object({ likelihoodConvention: z.enum(['mean', 'total']).optional() })
   .strict();
 
+/** Customers per block of plain summation in {@link rowSums}. */
+const BLOCK = 64;
+
 /**
  * The four per-customer sums every evaluation needs, D_i = γ + x_i m_i: S0 = Σ w ln D, S1 = Σ w x ln D
  * (compensated: they carry the log-likelihood), R0 = Σ w/D and R1 = Σ w x/D (for ∂γ). One logarithm
@@ -32,27 +35,34 @@ export const SpendLikelihoodOptionsSchema = /* @__PURE__ */ z
 function rowSums(gamma: number, data: SpendData): SpendData['cache'] {
   const cache = data.cache;
   if (cache.gamma === gamma) return cache;
-  const { s, w, wx } = data;
+  const { s, w, wx, size } = data;
   let s0 = 0;
   let c0 = 0;
   let s1 = 0;
   let c1 = 0;
   let r0 = 0;
   let r1 = 0;
-  for (let i = 0; i < data.size; i += 1) {
-    const d = gamma + s[i]!;
-    const lnD = Math.log(d);
-    const inv = 1 / d;
-    const a = w[i]! * lnD;
+  // Plain sums within blocks of BLOCK customers, compensated (Neumaier) across blocks: the error
+  // stays at a few ulps of the block sums while the inner loop is one log, one division, four FMAs.
+  for (let start = 0; start < size; start += BLOCK) {
+    const end = Math.min(size, start + BLOCK);
+    let a = 0;
+    let b = 0;
+    for (let i = start; i < end; i += 1) {
+      const d = gamma + s[i]!;
+      const lnD = Math.log(d);
+      const inv = 1 / d;
+      a += w[i]! * lnD;
+      b += wx[i]! * lnD;
+      r0 += w[i]! * inv;
+      r1 += wx[i]! * inv;
+    }
     const t0 = s0 + a;
     c0 += Math.abs(s0) >= Math.abs(a) ? s0 - t0 + a : a - t0 + s0;
     s0 = t0;
-    const b = wx[i]! * lnD;
     const t1 = s1 + b;
     c1 += Math.abs(s1) >= Math.abs(b) ? s1 - t1 + b : b - t1 + s1;
     s1 = t1;
-    r0 += w[i]! * inv;
-    r1 += wx[i]! * inv;
   }
   cache.gamma = gamma;
   cache.s0 = s0 + c0;

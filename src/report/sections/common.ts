@@ -8,7 +8,7 @@ import { type Money, money } from '../../money/money.js';
 import type { EquityMovement, EquityRow } from '../../ledger/types.js';
 import type { BriefingChart, BriefingFigure, BriefingTable } from '../briefing-types.js';
 import type { VegaLiteSpec } from '../charts/spec.js';
-import { formatMoney, formatMoneyCompact } from '../format.js';
+import { formatMoney, formatMoneyCompact, formatPercent } from '../format.js';
 
 /** Money from a float64 model estimate, to 6 decimals (for presentation and sums only). */
 export function moneyOf(x: number, currency: string): Money {
@@ -126,4 +126,24 @@ export function combineEquityRows(rows: readonly EquityRow[]): EquityMovement {
     closing: last.closing,
     difference: addMoney(difference, money('0', currency)),
   };
+}
+
+/** A rate as a percentage with as many decimals as it needs (up to 2): 30%, 12.5%, 7.25%. */
+export function percent(x: number): string {
+  for (const d of [0, 1]) if (Math.abs(x * 100 - Number((x * 100).toFixed(d))) < 1e-9) return formatPercent(x, d);
+  return formatPercent(x, 2);
+}
+
+/** The model's name as people write it. */
+export function modelTitle(name: string): string {
+  switch (name) {
+    case 'bg-nbd':
+      return 'BG/NBD';
+    case 'mbg-nbd':
+      return 'MBG/NBD';
+    case 'pareto-nbd':
+      return 'Pareto/NBD';
+    default:
+      return name;
+  }
 }

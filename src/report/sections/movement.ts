@@ -28,7 +28,7 @@ export function movementSection(a: Analysis): { section: BriefingSection; charts
   const direction = change.amount.isNegative() ? 'fell' : 'rose';
   const pct = m.opening.amount.isZero()
     ? ''
-    : ` (${formatPercent(Number(change.amount.div(m.opening.amount).toString()), 1)})`;
+    : ` (${change.amount.isNegative() ? '' : '+'}${formatPercent(Number(change.amount.div(m.opening.amount).toString()), 1)})`;
 
   const lead =
     `Customer equity ${direction} from ${whole(m.opening)} to ${whole(m.closing)} over ${span}${pct}. ` +

@@ -8,7 +8,18 @@ import type { Analysis } from '../analysis.js';
 import type { BriefingChart, BriefingSection } from '../briefing-types.js';
 import { type ClvConcentrationData, clvConcentrationData, clvConcentrationSpec } from '../charts/clv-deciles.js';
 import { formatNumber, formatPercent } from '../format.js';
-import { cents, chart, compact, figure, longDate, moneyOf, table, whole } from './common.js';
+import {
+  cents,
+  chart,
+  compact,
+  figure,
+  longDate,
+  modelTitle,
+  moneyOf,
+  percent,
+  table,
+  whole,
+} from './common.js';
 
 /** Expected active customers: Σ count × P(alive). */
 export function expectedActive(a: Analysis): number {
@@ -37,8 +48,8 @@ export function valueSection(a: Analysis): {
   const { lower, upper } = clv.customerEquity;
   const interval =
     lower !== null && upper !== null ? `95% interval ${compact(lower)} to ${compact(upper)}` : undefined;
-  const margin = formatPercent(settings.marginFloat, 0);
-  const rate = formatPercent(settings.discountRateFloat, 1);
+  const margin = percent(settings.marginFloat);
+  const rate = percent(settings.discountRateFloat);
 
   const lead =
     `The ${formatNumber(customers)} customers acquired since ${longDate(settings.firstDate)} are worth ` +
@@ -104,18 +115,4 @@ export function valueSection(a: Analysis): {
     charts,
     concentration,
   };
-}
-
-/** The model's name as people write it. */
-export function modelTitle(name: string): string {
-  switch (name) {
-    case 'bg-nbd':
-      return 'BG/NBD';
-    case 'mbg-nbd':
-      return 'MBG/NBD';
-    case 'pareto-nbd':
-      return 'Pareto/NBD';
-    default:
-      return name;
-  }
 }

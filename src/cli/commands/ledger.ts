@@ -1,0 +1,96 @@
+/**
+ * `customer-asset ledger <transactions.csv>`: the customer-equity roll-forward by period (opening,
+ * acquired, lost, margin collected, interest, experience, closing) under the model loss rule.
+ */
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { equityLedger } from '../../ledger/equity-ledger.js';
+import { transactionValuation } from '../../ledger/transaction-valuation.js';
+import { formatMoney, formatNumber } from '../../report/format.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { commandInput } from '../input.js';
+import {
+  acquisitionCostsOption,
+  addDataOptions,
+  addModelOptions,
+  addMoneyOptions,
+  modelOptions,
+  moneyOptions,
+  type RawOptions,
+} from '../options.js';
+import { computing, fitModels, lastDate, summarise, valueCustomers } from '../steps.js';
+
+export function ledgerCommand(program: Command, io: CliIo): void {
+  const command = program
+    .command('ledger')
+    .description('roll customer equity forward by period: gains, losses, margin, interest')
+    .argument('[transactions]', 'CSV file of transactions; omit with --sample');
+  addDataOptions(command);
+  addModelOptions(command);
+  addMoneyOptions(command);
+  command
+    .option('--period <period>', 'period of the statement: month, quarter or year', 'quarter')
+    .option('--acquisition-costs <file>', 'JSON object of acquisition spend per period')
+    .option('--cac <amount>', 'acquisition cost per customer acquired')
+    .option('--json', 'print the whole statement as JSON')
+    .action(async (file: string | undefined, raw: RawOptions) => {
+      const input = await commandInput(file, raw, io, 'rejected-rows.csv');
+      const model = modelOptions(raw);
+      const money = moneyOptions(raw, input.sample ?? undefined);
+      const period = z.enum(['month', 'quarter', 'year']).safeParse(raw.period);
+      if (!period.success)
+        throw new CliError(EXIT.usage, `--period must be 'month', 'quarter' or 'year'; received ${JSON.stringify(raw.period)}`);
+      const log = input.log;
+      const summary = summarise(log, model);
+      const fits = fitModels(summary, model);
+      // The rate per model time unit, exactly as the valuation converts it.
+      const rate = valueCustomers(
+        { ...summary, customers: summary.customers.slice(0, 1) },
+        fits,
+        money,
+        log.currency,
+      ).conventions.discount.ratePerTimeUnitFloat;
+      const costs =
+        acquisitionCostsOption(raw, log.currency, io.cwd) ??
+        (input.sample === null ? undefined : { byPeriod: input.sample.acquisitionCosts });
+      const ledger = computing('rolling the ledger forward', () => {
+        const p = fits.purchase.params;
+        const s = fits.spend.params;
+        const acquisitionCosts =
+          costs === undefined
+            ? undefined
+            : 'byPeriod' in costs
+              ? costs.byPeriod
+              : undefined;
+        return equityLedger(log, {
+          period: period.data,
+          lossRule: { kind: 'model', model: fits.model, params: p, timeUnit: model.timeUnit },
+          valuation: transactionValuation({ model: fits.model, timeUnit: model.timeUnit }),
+          assumptions: {
+            retention: p,
+            spend: { kind: 'gamma-gamma', p: s.p!, q: s.q!, gamma: s.gamma! },
+            margin: Number(money.margin),
+            discountRate: rate,
+          },
+          end: model.observationEnd ?? lastDate(log),
+          ...(acquisitionCosts === undefined ? {} : { acquisitionCosts }),
+        });
+      });
+      if (raw.json === true) {
+        io.out(`${JSON.stringify(ledger, null, 2)}\n`);
+        return;
+      }
+      const m = (x: Parameters<typeof formatMoney>[0]) => formatMoney(x, { decimals: 0 }).padStart(11);
+      const lines = [
+        `Customer-equity roll-forward by ${period.data} (${log.currency}; lost and margin collected reduce equity):`,
+        `  ${'period'.padEnd(9)}${['opening', 'acquired', 'lost', 'margin', 'interest', 'experience', 'closing'].map((h) => h.padStart(11)).join('')}${'active'.padStart(9)}`,
+      ];
+      for (const r of ledger.total.rows)
+        lines.push(
+          `  ${r.period.padEnd(9)}${m(r.opening)}${m(r.acquired)}${m(r.lost)}${m(r.marginRealised)}${m(r.unwind)}${m(r.experience)}${m(r.closing)}${formatNumber(r.customers.closing).padStart(9)}`,
+        );
+      lines.push(`Checks: ${ledger.checks.ok ? 'the statement balances' : 'the statement does NOT balance'}.`);
+      io.out(`${lines.join('\n')}\n`);
+    });
+}
