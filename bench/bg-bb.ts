@@ -19,35 +19,9 @@ import { bgBbLogLikelihoodPrepared, prepareBgBbPatterns } from '../src/models/bg
 import { patternColumns } from '../src/models/shared/patterns.js';
 import { sharedDataFile } from '../tests/helpers/shared-data.js';
 import { type BenchResult, below, medianMs } from './harness.js';
+import { medianCpuMs, microsPerCall } from './support.js';
 
 const PUBLISHED = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
-
-function medianCpuMs(fn: () => unknown, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i += 1) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    times.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
-/** Median over `runs` batches of `calls` calls, in microseconds per call. */
-function microsPerCall(fn: () => unknown, calls: number): number {
-  return (
-    (medianMs(
-      () => {
-        for (let i = 0; i < calls; i += 1) fn();
-      },
-      { runs: 9, warmup: 3 },
-    ) /
-      calls) *
-    1000
-  );
-}
 
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];

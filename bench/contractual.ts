@@ -15,18 +15,10 @@ import { shiftedBetaGeometric } from '../src/models/shifted-beta-geometric/index
 import { money } from '../src/money/index.js';
 import { subscriberBaseValue, subscribersByTenure } from '../src/valuation/contractual.js';
 import { type BenchResult, below, medianMs } from './harness.js';
+import { lcg } from './support.js';
 
 const SBG = { alpha: 0.704, beta: 1.182 };
 const BDW = { alpha: 0.8, beta: 2.2, c: 1.3 };
-
-/** A fixed pseudo-random stream (LCG): the same tenures on every run. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 export async function run(): Promise<BenchResult[]> {
   const cohorts = Array.from({ length: 100 }, (_, i) => ({

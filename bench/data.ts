@@ -24,32 +24,7 @@ import {
 } from '../src/data/index.js';
 import { sharedDataFile } from '../tests/helpers/shared-data.js';
 import { type BenchResult, below, medianMs, medianMsAsync } from './harness.js';
-
-/** A fixed pseudo-random stream (LCG): the same data on every run. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/**
- * Median CPU time (user + system, ms) of `runs` calls after `warmup`: reported beside the wall-clock
- * median because this machine is shared, and wall time there includes time spent descheduled.
- */
-function medianCpuMs(fn: () => unknown, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i += 1) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    times.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+import { lcg, medianCpuMs } from './support.js';
 
 const START = parseIsoDate('2022-01-01')!;
 const OPTIONS = {

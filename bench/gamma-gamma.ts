@@ -20,34 +20,9 @@ import { gammaGamma, spendFrequencyCorrelation } from '../src/models/gamma-gamma
 import { gammaGammaLogLikelihoodPrepared } from '../src/models/gamma-gamma/likelihood.js';
 import { sharedDataFile } from '../tests/helpers/shared-data.js';
 import { type BenchResult, below, medianMs } from './harness.js';
+import { medianCpuMs, microsPerCall } from './support.js';
 
 const CDNOW = { p: 6.24957, q: 3.74422, gamma: 15.4435 };
-
-function medianCpuMs(fn: () => unknown, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i += 1) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    times.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
-function microsPerCall(fn: () => unknown, calls: number): number {
-  return (
-    (medianMs(
-      () => {
-        for (let i = 0; i < calls; i += 1) fn();
-      },
-      { runs: 9, warmup: 3 },
-    ) /
-      calls) *
-    1000
-  );
-}
 
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];

@@ -26,21 +26,9 @@ import { buildPatternIndex } from '../src/models/pareto-nbd/pattern-index.js';
 import { summaryColumns } from '../src/models/pareto-nbd/summary-input.js';
 import { cdnowSummaryExactWeeks, syntheticBgNbd100k } from '../tests/models/helpers/cdnow.js';
 import { type BenchResult, below, medianMs } from './harness.js';
+import { medianCpuMs } from './support.js';
 
 const CDNOW_MLE = { r: 0.553277, alpha: 10.577683, s: 0.60624, beta: 11.668734 };
-
-function medianCpuMs(fn: () => unknown, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i += 1) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    times.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];

@@ -298,8 +298,9 @@ def core_grid():
     """G (expected count of a customer alive at 0), S (survival) and K (discounted count) over the
     regions the implementation switches between: a = 1 exactly and within 1e-9 of it, a + b <= 1,
     heavy buyers (r and b large together), z = t/(alpha+t) near 0, 1/2 and 1. G and S by 2F1 at 60
-    digits (a = 1 by the limit 2F1(r, b; b; z) = (1-z)^-r handled as a -> 1 at 60 digits), K by
-    quadrature in lambda and p."""
+    digits (a = 1 through a = 1 + 1e-40 at 60 digits, where the 0/0 has 20 digits to spare), K by
+    tanh-sinh quadrature in s of e^(-delta s) dG(s) (the DERT of customers with the posterior
+    parameters is checked against (lambda, p) quadrature in main())."""
     cases = []
     rng = np.random.default_rng(20261123)
     specials = [
@@ -324,14 +325,16 @@ def core_grid():
                 S = (al / (al + t)) ** r * mp.hyp2f1(r, b, a + b, z)
                 cases.append({'r': P[0], 'alpha': P[1], 'a': P[2], 'b': P[3], 't': float(t), 'G': f(G, 17), 'S': f(S, 17)})
     kcases = []
-    with mp.workdps(25):
+    with mp.workdps(30):
         for P in specials[:9] + specials[9:13]:
             for d in (0.0027, 0.1):
                 r, al, a, b = (mp.mpf(v) for v in P)
                 delta = mp.log(1 + mp.mpf(d))
-                beta_pdf = lambda p: mp.exp((a - 1) * mp.log(p) + (b - 1) * mp.log(1 - p) - lbeta(a, b))
-                inner = lambda p: mp.quad(lambda l: mp.exp(r * mp.log(al) + (r - 1) * mp.log(l) - al * l - mp.loggamma(r)) * l / (delta + l * p), [0, r / al, 10 * r / al + 1, mp.inf])
-                K = mp.quad(lambda p: beta_pdf(p) * inner(p), [0, mp.mpf(1) / 2, 1])
+                # K = (r/alpha) int_0^inf e^(-delta s) 2F1(r+1, a; a+b; -s/alpha) ds: tanh-sinh in s,
+                # mpmath's own 2F1 (a different method from the library's Gauss-Legendre in ln(1+s/alpha)).
+                g = lambda s: mp.exp(-delta * s) * mp.hyp2f1(r + 1, a, a + b, -s / al)
+                pts = sorted({mp.mpf(0), al, 10 * al, 1 / delta, 10 / delta, 100 / delta})
+                K = r / al * mp.quad(g, pts + [mp.inf])
                 kcases.append({'r': P[0], 'alpha': P[1], 'a': P[2], 'b': P[3], 'd': d, 'K': f(K, 15)})
     return {'G_and_S': cases, 'K': kcases}
 

@@ -241,11 +241,6 @@ function tooLarge(customerId: string): never {
 }
 
 const EventsSchema = z.object({ events: z.array(z.unknown()) });
-const TYPES: Readonly<Record<string, number>> = {
-  start: START,
-  cancel: CANCEL,
-  reactivate: REACTIVATE,
-};
 
 function badEvent(
   fn: string,
@@ -303,8 +298,15 @@ export function subscriptionBook(input: unknown, fn: string): CustomerBook {
         badEvent(fn, i, 'date', 'is not a real date written YYYY-MM-DD', 'YYYY-MM-DD', date);
       dayCache.set(date as string, day);
     }
-    const kind = typeof type === 'string' ? TYPES[type] : undefined;
-    if (kind === undefined || !Object.hasOwn(TYPES, type as string))
+    const kind =
+      type === 'start'
+        ? START
+        : type === 'cancel'
+          ? CANCEL
+          : type === 'reactivate'
+            ? REACTIVATE
+            : -1;
+    if (kind < 0)
       badEvent(fn, i, 'type', 'is not an event type', "'start', 'cancel' or 'reactivate'", type);
     let c = index.get(customerId);
     if (c === undefined) {
@@ -388,7 +390,6 @@ function placeEvents(
   let started = false;
   let out = a;
   let i = a;
-  const who = JSON.stringify(customerId);
   while (i < b) {
     const d = days[order[i]!]!;
     let j = i;
@@ -400,9 +401,23 @@ function placeEvents(
       else if ((kind === CANCEL) !== subscribed) {
         const row = order[i]!;
         if (kind === CANCEL)
-          badEvent(fn, row, 'type', `cancels customer ${who}, who is not subscribed`, "'reactivate'", 'cancel');
+          badEvent(
+            fn,
+            row,
+            'type',
+            `cancels customer ${JSON.stringify(customerId)}, who is not subscribed`,
+            "'reactivate'",
+            'cancel',
+          );
         else
-          badEvent(fn, row, 'type', `reactivates customer ${who}, who is subscribed`, "'cancel'", 'reactivate');
+          badEvent(
+            fn,
+            row,
+            'type',
+            `reactivates customer ${JSON.stringify(customerId)}, who is subscribed`,
+            "'cancel'",
+            'reactivate',
+          );
       }
       subscribed = kind !== CANCEL;
       outDays[out] = d;
@@ -420,7 +435,7 @@ function placeEvents(
           fn,
           starts.at(-1)!,
           'type',
-          `is a second 'start' for customer ${who}`,
+          `is a second 'start' for customer ${JSON.stringify(customerId)}`,
           "'reactivate'",
           'start',
         );
@@ -437,7 +452,7 @@ function placeEvents(
           fn,
           (cancels[c] ?? reactivations[r])!,
           'type',
-          `comes before customer ${who}'s 'start'`,
+          `comes before customer ${JSON.stringify(customerId)}'s 'start'`,
           "'start' first",
           kinds[(cancels[c] ?? reactivations[r])!] === CANCEL ? 'cancel' : 'reactivate',
         );
@@ -447,7 +462,7 @@ function placeEvents(
             fn,
             reactivations[r]!,
             'type',
-            `reactivates customer ${who}, who is subscribed`,
+            `reactivates customer ${JSON.stringify(customerId)}, who is subscribed`,
             "'cancel'",
             'reactivate',
           );
@@ -461,7 +476,7 @@ function placeEvents(
             fn,
             cancels[c]!,
             'type',
-            `cancels customer ${who}, who is not subscribed`,
+            `cancels customer ${JSON.stringify(customerId)}, who is not subscribed`,
             "'reactivate'",
             'cancel',
           );

@@ -149,7 +149,8 @@ function subscriptionEvents(
     }
     const base = monthOf(d);
     const dom = d - monthStart(base) + 1;
-    const first = d >= fromDay ? 1 : Math.max(1, periodsAfter(base, dom, months, fromMonth, fromDay));
+    const first =
+      d >= fromDay ? 1 : Math.max(1, periodsAfter(base, dom, months, fromMonth, fromDay));
     for (let k = first; ; k += 1) {
       const day = anniversary(base, dom, k * months);
       if (day >= stop) break;
@@ -187,17 +188,24 @@ export function equityGrids(
   const rowsOf = [0, 0, 0];
   const k = map.groupRow === null ? 2 : 3;
   let magnitude = 0;
-  // a customer's lines of the current slot, added to the grids once at the slot's end
+  // A customer's lines of the current slot, added to the grids once at the slot's end (exact while
+  // magnitude stays below 2^53; in bigint mode every amount goes to the grids at once).
+  const direct = bound > Number.MAX_SAFE_INTEGER;
+  let slot = 0;
   const pending = new Float64Array(lineCount);
   const touched = new Int32Array(lineCount);
   let touchedCount = 0;
   const book_ = (line: number, units: number) => {
     if (units === 0) return;
     magnitude += Math.abs(units);
+    if (direct) {
+      for (let j = 0; j < k; j += 1) lines[line]!.add(rowsOf[j]! * width + slot, units);
+      return;
+    }
     if (pending[line] === 0) touched[touchedCount++] = line;
     pending[line]! += units;
   };
-  const flush = (slot: number) => {
+  const flush = () => {
     for (let t = 0; t < touchedCount; t += 1) {
       const line = touched[t]!;
       const units = pending[line]!;
@@ -226,18 +234,34 @@ export function equityGrids(
   let carried = 0;
   let lastDay = 0;
   let lastClock = 0;
+  // (1 + d)^Δ − 1 for the last rate and Δ (consecutive renewals are one period apart)
+  let growthRate = Number.NaN;
+  let growthSpan = Number.NaN;
+  let growth = 0;
   const accrue = (v: BoundValuation, day: number) => {
     if (!inBase || day <= lastDay) return;
     const now = valuation.clock(state, day);
-    const interest = roundUnits(
-      carried * ((1 + v.discountRate) ** (now - lastClock) - 1),
-      mode,
-      fn,
-    );
+    const span = now - lastClock;
+    if (span !== growthSpan || v.discountRate !== growthRate) {
+      growthSpan = span;
+      growthRate = v.discountRate;
+      growth = (1 + growthRate) ** span - 1;
+    }
+    const interest = roundUnits(carried * growth, mode, fn);
     carried += interest;
     book_(UNWIND, interest);
     lastDay = day;
     lastClock = now;
+  };
+  // a subscription payment's margin does not depend on the payment: round it once per valuation
+  let marginOf: BoundValuation | null = null;
+  let marginUnits = 0;
+  const renewalMargin = (v: BoundValuation) => {
+    if (v !== marginOf) {
+      marginOf = v;
+      marginUnits = round(v.margin(0));
+    }
+    return marginUnits;
   };
   const setAlive = (s: number, q: number) => {
     alive[s] = q;
@@ -265,6 +289,7 @@ export function equityGrids(
     let e = 0;
     let gainedAt = -1;
     for (let s = 0; s < width; s += 1) {
+      slot = s;
       const t1 = timeline.checkDays[s]!;
       const v = periods[Math.max(s, 1) - 1]!.opening;
       const booking = s > 0;
@@ -311,7 +336,7 @@ export function equityGrids(
           }
         }
         if (booking) {
-          const m = round(v.margin(subscriptions ? 0 : amount));
+          const m = subscriptions ? renewalMargin(v) : round(v.margin(amount));
           book_(MARGIN, m);
           carried -= m;
         }
@@ -342,7 +367,7 @@ export function equityGrids(
         book_(CLOSING, current);
         carried = current;
       }
-      if (touchedCount > 0) flush(s);
+      if (touchedCount > 0) flush();
     }
   }
   return { width, lines, magnitude };

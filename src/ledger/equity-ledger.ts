@@ -122,8 +122,9 @@ function assumptionChain(
   labels: readonly string[],
 ): Chain {
   const order = valuation.revaluationOrder;
-  const bind = (a: Assumptions, path: string) =>
-    valuation.bind(parseInput(valuation.assumptionsSchema, a, FN, path) as Assumptions);
+  // the statement records the parsed assumptions (zod's copies), never the caller's objects
+  const parse = (a: Assumptions, path: string) =>
+    parseInput(valuation.assumptionsSchema, a, FN, path) as Assumptions;
   const bySlot = new Map<number, { index: number; assumptions: Assumptions }>();
   revisions.forEach((revision, index) => {
     const slot = labels.indexOf(revision.period);
@@ -148,8 +149,8 @@ function assumptionChain(
         });
     bySlot.set(slot, { index, assumptions: revision.assumptions });
   });
-  let current = initial;
-  let bound = bind(initial, 'options.assumptions');
+  let current = parse(initial, 'options.assumptions');
+  let bound = valuation.bind(current);
   const periods: PeriodValuation[] = [];
   const records: EquityPeriodAssumptions[] = [];
   const bounds = [bound];
@@ -162,8 +163,11 @@ function assumptionChain(
     if (revision !== undefined)
       order.forEach((key, i) => {
         if (!Object.hasOwn(revision.assumptions, key)) return;
-        current = { ...current, [key]: revision.assumptions[key] };
-        bound = bind(current, `options.revisions[${revision.index}].assumptions`);
+        current = parse(
+          { ...current, [key]: revision.assumptions[key] },
+          `options.revisions[${revision.index}].assumptions`,
+        );
+        bound = valuation.bind(current);
         bounds.push(bound);
         steps.push({ line: REVALUATION + i, bound });
         revised.push(key);

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { fail } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
 import { type CalendarTimeUnit, elapsed } from '../data/calendar.js';
-import type { CustomerHistory, TransactionModel } from '../models/types.js';
 import { expectedSpendUnchecked } from '../models/gamma-gamma/predict.js';
+import type { CustomerHistory, TransactionModel } from '../models/types.js';
 import { type Money, MoneySchema } from '../money/money.js';
 import type { BoundValuation, CustomerState, CustomerValuation } from './valuation.js';
 

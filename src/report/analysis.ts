@@ -14,7 +14,8 @@ import type { RfmSummary } from '../data/summary-types.js';
 import type { TransactionLog } from '../data/types.js';
 import { equityLedger } from '../ledger/equity-ledger.js';
 import { transactionValuation } from '../ledger/transaction-valuation.js';
-import type { EquityLedger } from '../ledger/types.js';
+import { customerLedger } from '../ledger/customer-ledger.js';
+import type { CustomerLedger, EquityLedger } from '../ledger/types.js';
 import { bgNbd } from '../models/bg-nbd/index.js';
 import { gammaGamma } from '../models/gamma-gamma/index.js';
 import { type HoldoutTracking, holdoutTracking } from '../models/holdout/holdout-tracking.js';
@@ -22,7 +23,7 @@ import { mbgNbd } from '../models/mbg-nbd/index.js';
 import { paretoNbd } from '../models/pareto-nbd/index.js';
 import type { CustomerScores, TransactionModel } from '../models/types.js';
 import type { DecimalInput } from '../money/decimal.js';
-import { multiplyMoney } from '../money/arithmetic.js';
+import { addMoney, multiplyMoney } from '../money/arithmetic.js';
 import { type Money, money } from '../money/money.js';
 import { type CxReturnResult, cxReturn } from '../roi/cx-return.js';
 import { type CxSimulationResult, simulateCxReturn } from '../roi/cx-simulation.js';
@@ -70,8 +71,11 @@ export interface AnalysisSettings {
   readonly firstDate: string;
   readonly observationEnd: string;
   readonly calibrationEnd: string | null;
+  /** Period of the cohorts and of the customer flows. */
   readonly period: 'month' | 'quarter' | 'year';
-  /** Acquisition spend per ledger period, or one cost per customer acquired, or none. */
+  /** Period of the customer-equity ledger and of the acquisition economics. */
+  readonly ledgerPeriod: 'quarter' | 'year';
+  /** Acquisition spend per period (any of year, quarter, month labels), or one cost per customer acquired, or none. */
   readonly acquisitionCosts:
     | { readonly kind: 'per-period'; readonly costs: Readonly<Record<string, Money>> }
     | { readonly kind: 'per-customer'; readonly cac: Money }
@@ -98,7 +102,10 @@ export interface Analysis {
   readonly scores: CustomerScores;
   /** Effective discount rate per model time unit. */
   readonly unitRate: number;
+  /** The customer-equity roll-forward by `ledgerPeriod`. */
   readonly ledger: EquityLedger;
+  /** The customer count roll-forward by `period` (same loss rule). */
+  readonly counts: CustomerLedger;
   readonly yearly: YearlyBase;
   /** Acquisition cost per customer used for retention against acquisition (recent cohorts), or null. */
   readonly cac: { readonly value: Money; readonly basis: string } | null;
@@ -125,16 +132,59 @@ const STEPS: readonly [string, string][] = [
   ['cx', 'Valuing the CX programme'],
 ];
 
-/** Acquisition costs per ledger period: given per period, or CAC × customers acquired. */
-function costsByPeriod(
-  settings: AnalysisSettings,
-  cohorts: CohortTable,
-): Record<string, Money> | null {
+/** The period label containing a cost label (`2024-Q1` → `2024` for a yearly ledger), or null. */
+function containingLabel(label: string, period: 'quarter' | 'year'): string | null {
+  const year = /^(\d{4})$/.exec(label);
+  if (year) return period === 'year' ? year[1]! : null;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (quarter) return period === 'year' ? quarter[1]! : label;
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12)
+    return period === 'year' ? month[1]! : `${month[1]}-Q${Math.floor((Number(month[2]) - 1) / 3) + 1}`;
+  return null;
+}
+
+/**
+ * Acquisition costs per ledger period: spend given per year, quarter or month is summed into the
+ * ledger's periods; one cost per customer is multiplied by the customers acquired in each period.
+ */
+function costsByPeriod(settings: AnalysisSettings): Record<string, Money> | null {
   const costs = settings.acquisitionCosts;
   if (costs === null) return null;
-  if (costs.kind === 'per-period') return { ...costs.costs };
   const out: Record<string, Money> = {};
-  for (const row of cohorts.cohorts) out[row.cohort] = multiplyMoney(costs.cac, row.size);
+  const add = (label: string, amount: Money) => {
+    const previous = out[label];
+    out[label] = previous === undefined ? amount : addMoney(previous, amount);
+  };
+  if (costs.kind === 'per-period') {
+    for (const [label, amount] of Object.entries(costs.costs)) {
+      const target = containingLabel(label, settings.ledgerPeriod);
+      if (target === null)
+        fail('input/invalid', 'briefing', `acquisition costs for '${label}' cannot be added up by ${settings.ledgerPeriod}`, {
+          expected: settings.ledgerPeriod === 'year' ? "labels such as '2024', '2024-Q1' or '2024-01'" : "labels such as '2024-Q1' or '2024-01'",
+          received: label,
+          path: ['acquisitionCosts', 'byPeriod', label],
+        });
+      add(target, amount);
+    }
+    return out;
+  }
+  // One cost per customer: the customers acquired (first purchase) in each ledger period.
+  const first = new Map<string, string>();
+  for (const t of settings.log.transactions) {
+    const seen = first.get(t.customerId);
+    if (seen === undefined || t.date < seen) first.set(t.customerId, t.date);
+  }
+  const acquired = new Map<string, number>();
+  for (const date of first.values()) {
+    if (date > settings.observationEnd) continue;
+    const label =
+      settings.ledgerPeriod === 'year'
+        ? date.slice(0, 4)
+        : `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    acquired.set(label, (acquired.get(label) ?? 0) + 1);
+  }
+  for (const [label, n] of acquired) add(label, multiplyMoney(costs.cac, n));
   return out;
 }
 
@@ -173,7 +223,7 @@ export function runAnalysis(settings: AnalysisSettings): Analysis {
   const { log, timeUnit, observationEnd, calibrationEnd, period, currency } = settings;
   const model = MODELS[settings.modelName];
   const unitsPerYear = UNITS_PER_YEAR[timeUnit];
-  const periodsPerYear = period === 'month' ? 12 : period === 'quarter' ? 4 : 1;
+  const ledgerPeriodsPerYear = settings.ledgerPeriod === 'quarter' ? 4 : 1;
 
   step('summarise');
   const summary = rfmSummary(log, { timeUnit, observationEnd });
@@ -218,10 +268,12 @@ export function runAnalysis(settings: AnalysisSettings): Analysis {
   const scores = model.score(fitted.params, summary, { horizon: unitsPerYear });
 
   step('ledger');
-  const costs = costsByPeriod(settings, cohorts);
+  const costs = costsByPeriod(settings);
+  const lossRule = { kind: 'model' as const, model, params: fitted.params, timeUnit };
+  const counts = customerLedger(log, { period, lossRule, end: observationEnd });
   const ledger = equityLedger(log, {
-    period,
-    lossRule: { kind: 'model', model, params: fitted.params, timeUnit },
+    period: settings.ledgerPeriod,
+    lossRule,
     valuation: transactionValuation({ model, timeUnit }),
     assumptions: {
       retention: fitted.params,
@@ -253,7 +305,7 @@ export function runAnalysis(settings: AnalysisSettings): Analysis {
     unitsPerYear,
     currency,
   });
-  const cac = currentCac(ledger, periodsPerYear, currency);
+  const cac = currentCac(ledger, ledgerPeriodsPerYear, currency);
   const retention = RETENTION_POINTS.map((points) =>
     retentionVsAcquisition({
       base: yearly.base,
@@ -297,6 +349,7 @@ export function runAnalysis(settings: AnalysisSettings): Analysis {
     scores,
     unitRate,
     ledger,
+    counts,
     yearly,
     cac,
     retention,

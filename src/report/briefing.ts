@@ -47,11 +47,17 @@ export interface BriefingInput {
    * (26 weeks) before `observationEnd` when the data span at least 78 weeks, else none.
    */
   readonly calibrationEnd?: string | null;
-  /** Period of the cohorts and the ledger (default `'quarter'`). */
+  /** Period of the cohorts and of the customer flows (default `'quarter'`). */
   readonly period?: 'month' | 'quarter' | 'year';
   /**
-   * Acquisition costs: spend per ledger period (`{ byPeriod: { '2024-Q1': money('12000', 'USD') } }`,
-   * labels as the cohorts are labelled) or one cost per customer acquired (`{ perCustomer: money('45', 'USD') }`).
+   * Period of the customer-equity roll-forward and of the acquisition economics (default `'year'`,
+   * the statement a CFO reads; `'quarter'` values every customer four times as often).
+   */
+  readonly ledgerPeriod?: 'quarter' | 'year';
+  /**
+   * Acquisition costs: spend per period (`{ byPeriod: { '2024-Q1': money('12000', 'USD') } }`, labels
+   * `2024`, `2024-Q1` or `2024-01`, summed into the ledger's periods) or one cost per customer
+   * acquired (`{ perCustomer: money('45', 'USD') }`).
    */
   readonly acquisitionCosts?:
     | { readonly byPeriod: Readonly<Record<string, Money>> }
@@ -92,6 +98,7 @@ const InputSchema = /* @__PURE__ */ z
       .nullable()
       .optional(),
     period: z.enum(['month', 'quarter', 'year']).optional(),
+    ledgerPeriod: z.enum(['quarter', 'year']).optional(),
     acquisitionCosts: z
       .union([
         z.object({ byPeriod: z.record(z.string().min(1), MoneySchema) }).strict(),
@@ -182,6 +189,7 @@ function settingsOf(input: BriefingInput): AnalysisSettings {
     observationEnd,
     calibrationEnd,
     period: parsed.period ?? 'quarter',
+    ledgerPeriod: parsed.ledgerPeriod ?? 'year',
     acquisitionCosts,
     cx: (parsed.cx as CxScenario | undefined) ?? null,
     seed: parsed.seed ?? 1,
@@ -214,8 +222,9 @@ function customersOf(a: Analysis): BriefingCustomer[] {
  *    against the purchases made after (`holdoutTracking`);
  * 4. value every customer: CLV = margin × E(spend) × DERT, customer equity with its 95% interval
  *    (`customerLifetimeValue`);
- * 5. roll customer equity forward per period with the model loss rule (`equityLedger`), with
- *    acquisition economics per cohort when costs are given;
+ * 5. roll customer equity forward per year (or quarter) with the model loss rule (`equityLedger`),
+ *    with acquisition economics per cohort when costs are given, and the customer counts per
+ *    period (`customerLedger`);
  * 6. weigh retention against acquisition at 1 to 5 points of yearly retention
  *    (`retentionVsAcquisition` on a yearly customer-values base built from the valuation);
  * 7. value the CX programme: return, NPV, IRR, payback, contributions, a seeded Monte Carlo and a
@@ -234,21 +243,29 @@ function customersOf(a: Analysis): BriefingCustomer[] {
  *
  * @example
  * ```ts
- * import { briefing, briefingSample } from 'customer-asset';
+ * import { briefing, money, simulateTransactions } from 'customer-asset';
  *
- * const sample = briefingSample();
+ * const { log } = simulateTransactions({
+ *   model: 'bg-nbd',
+ *   params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+ *   customers: 400,
+ *   start: '2024-01-01',
+ *   acquisitionEnd: '2024-12-31',
+ *   end: '2026-01-01',
+ *   seed: 7,
+ *   spend: { p: 6.25, q: 3.74, gamma: 15.44 },
+ *   currency: 'USD',
+ * });
  * const b = briefing({
- *   log: sample.log,
- *   company: sample.company,
- *   margin: sample.margin,
- *   discountRate: sample.discountRate,
- *   calibrationEnd: sample.calibrationEnd,
- *   acquisitionCosts: { byPeriod: sample.acquisitionCosts },
- *   cx: sample.cx,
+ *   log,
+ *   company: 'Example Ltd',
+ *   margin: '0.30',
+ *   discountRate: '0.10',
+ *   acquisitionCosts: { perCustomer: money('25', 'USD') },
  *   interval: false,
  * });
  * console.log(b.sections.map((s) => s.id).join(' ')); // 'value movement customers model retention cx'
- * console.log(b.charts.length); // 10
+ * console.log(b.charts.length, b.headline[0]?.label); // 8 'Value of the customer base'
  * ```
  */
 export function briefing(input: BriefingInput): Briefing {
@@ -265,6 +282,7 @@ export function briefing(input: BriefingInput): Briefing {
   const lastYear = movement.section.figures;
   const opening = lastYear.find((f) => f.id === 'openingEquity');
   const closing = lastYear.find((f) => f.id === 'closingEquity');
+  const change = lastYear.find((f) => f.id === 'equityChange');
   const active = expectedActive(a);
   const headline = [
     figure(
@@ -276,7 +294,12 @@ export function briefing(input: BriefingInput): Briefing {
         : undefined,
     ),
     figure('customers', 'Customers acquired', formatNumber(a.clv.customers), `${formatNumber(active)} expected still active`),
-    figure('equityChange', 'Last year', `${opening?.value ?? '–'} → ${closing?.value ?? '–'}`, 'customer equity, opening to closing'),
+    figure(
+      'equityChange',
+      'Change over the last year',
+      change?.value ?? '–',
+      `customer equity ${opening?.value ?? '–'} → ${closing?.value ?? '–'}${change?.note === undefined ? '' : ` (${change.note})`}`,
+    ),
   ];
   const one = a.retention.find((r) => r.retentionPoints === 0.01);
   if (one !== undefined)

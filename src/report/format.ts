@@ -95,42 +95,49 @@ export function formatMoneyCompact(value: Money): string {
   const half = decimalRounding('half-up');
   const abs = m.amount.abs();
   const scales: readonly [number, string][] = [
-    [1e9, 'B'],
-    [1e6, 'M'],
+    [1, ''],
     [1e3, 'k'],
+    [1e6, 'M'],
+    [1e9, 'B'],
   ];
-  let text: string | undefined;
-  for (const [scale, suffix] of scales) {
-    if (abs.lt(scale)) continue;
-    const scaled = abs.div(scale).toSignificantDigits(3, half);
-    // 999.96k rounds to 1000k: show it as 1M instead.
-    if (scaled.gte(1000) && suffix !== 'B') continue;
-    text = `${scaled.toString()}${suffix}`;
-    break;
+  let i = abs.gte(1e9) ? 3 : abs.gte(1e6) ? 2 : abs.gte(1e3) ? 1 : 0;
+  const scaledAt = (k: number) =>
+    k === 0 ? abs.toDecimalPlaces(0, half) : abs.div(scales[k]![0]).toSignificantDigits(3, half);
+  let scaled = scaledAt(i);
+  // 999.96k rounds to 1000k: show it as 1M instead.
+  if (scaled.gte(1000) && i < scales.length - 1) {
+    i += 1;
+    scaled = scaledAt(i);
   }
-  if (text === undefined) {
-    const units = abs.toDecimalPlaces(0, half);
-    text = units.gte(1000) ? '1k' : units.toString();
-  }
+  const text = `${scaled.toString()}${scales[i]![1]}`;
   const negative = m.amount.isNegative() && !m.amount.abs().toDecimalPlaces(0, half).isZero();
   return withCurrency(text, negative, m.currency);
 }
 
 const FiniteSchema = /* @__PURE__ */ z.number().finite();
 
-/** Rounds a float half-up (away from zero) to `decimals` places and returns its digits. */
-function fixedHalfUp(x: number, decimals: number): string {
-  // toFixed rounds the binary value; nudging by the float's own resolution makes ties of the decimal
-  // written (2.5, 0.125) go away from zero as a reader expects.
-  const nudged = x + Math.sign(x) * Math.abs(x) * Number.EPSILON;
-  return nudged.toFixed(decimals);
+/** en-US number formats with half-up rounding (ICU's `halfExpand`: ties away from zero), by decimals. */
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let f = NUMBER_FORMATS.get(decimals);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      roundingMode: 'halfExpand',
+    } as Intl.NumberFormatOptions);
+    NUMBER_FORMATS.set(decimals, f);
+  }
+  return f;
 }
 
 /**
  * A number with thousands separators, rounded half-up to `decimals` places (default 0), with a
  * typographic minus: counts and expected counts of customers, purchases.
  *
- * Numerical caveats: the input is a float64; ties are judged on its shortest decimal form.
+ * Numerical caveats: the input is a float64; ties are judged on its shortest decimal form (1.005
+ * shows as 1.01), with ICU's `Intl.NumberFormat` and `roundingMode: 'halfExpand'`.
  *
  * @throws CustomerAssetError `input/invalid` for a non-finite number or bad `decimals`.
  *
@@ -146,11 +153,11 @@ export function formatNumber(x: number, decimals = 0): string {
   const fn = 'formatNumber';
   const value = parseInput(FiniteSchema, x, fn, 'x');
   const places = parseInput(DecimalsSchema, decimals, fn, 'decimals');
-  const text = fixedHalfUp(value, places);
+  const text = numberFormat(places).format(value);
   const negative = text.startsWith('-');
   const unsigned = negative ? text.slice(1) : text;
-  const zero = /^[0.]*$/.test(unsigned);
-  return `${negative && !zero ? MINUS : ''}${groupThousands(unsigned)}`;
+  const zero = /^[0.,]*$/.test(unsigned);
+  return `${negative && !zero ? MINUS : ''}${unsigned}`;
 }
 
 /**

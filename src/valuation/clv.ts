@@ -237,7 +237,7 @@ function planOf(
  *   margin: '0.30',
  *   currency: 'USD',
  * });
- * console.log(clv.valueAt(0).amount.toFixed(2)); // '14.74'
+ * console.log(clv.valueAt(0).amount.toFixed(2)); // '15.35'
  * console.log(clv.conventions.discount.conversion); // '(1 + 0.15)^(1 week / 52 week) - 1 (exact)'
  * ```
  */
@@ -388,11 +388,7 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
   const customerStream = (i: number): readonly ValuationPeriod[] | null => {
     const row = rowIndex(i, rows.size, fn);
     if (plan.kind !== 'finite') return null;
-    const customer = {
-      frequency: rows.frequency[row]!,
-      recency: rows.recency[row]!,
-      T: rows.T[row]!,
-    };
+    const customer = rows.history(row);
     const m = spend[row]!;
     const out: ValuationPeriod[] = [];
     let previous = 0;

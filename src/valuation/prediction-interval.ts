@@ -163,18 +163,11 @@ export function deltaBounds(
  *
  * @example
  * ```ts
- * import { bgNbd, predictionInterval, rfmSummaryFromRows } from 'customer-asset';
+ * import { bgNbd, predictionInterval } from 'customer-asset';
  *
- * const summary = rfmSummaryFromRows(
- *   [
- *     { frequency: 0, recency: 0, T: 38, count: 600 },
- *     { frequency: 1, recency: 20, T: 36, count: 200 },
- *     { frequency: 3, recency: 30, T: 38, count: 120 },
- *     { frequency: 7, recency: 35, T: 37, count: 80 },
- *   ],
- *   { timeUnit: 'week' },
- * );
- * const fitted = bgNbd.fit(summary);
+ * // 2,000 customers drawn from the published CDNOW estimates, observed for 52 weeks.
+ * const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * const fitted = bgNbd.fit(bgNbd.simulate(published, { customers: 2000, T: 52, seed: 3 }));
  * const customer = { frequency: 3, recency: 30, T: 38 };
  * const interval = predictionInterval(
  *   bgNbd,

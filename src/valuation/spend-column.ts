@@ -33,7 +33,7 @@ export function spendColumn<Params>(
   summary: TransactionSummaryInput,
   fn: string,
 ): Float64Array {
-  const { size, frequency, monetaryValue } = rows;
+  const size = rows.size;
   if (summary.kind === 'rfm-summary' && typeof model.score === 'function') {
     const scores = model.score(params, summary);
     if (scores.expectedSpend.length !== size)
@@ -43,6 +43,8 @@ export function spendColumn<Params>(
       });
     return scores.expectedSpend;
   }
+  const frequency = rows.frequency();
+  const monetaryValue = rows.monetaryValue();
   const out = new Float64Array(size);
   const cache = new Map<number, Map<number, number>>();
   let lastX = Number.NaN;

@@ -386,6 +386,33 @@ describe('customerLedger: errors', () => {
     expect(r.success || r.error.path).toEqual(['period']);
   });
 
+  it('checks every event and every hand-made transaction row, naming row and field', () => {
+    const r = safeCustomerLedger(
+      {
+        events: [
+          { customerId: 'a', date: '2024-01-10', type: 'start' },
+          { customerId: 'a', date: '2024-02-30', type: 'cancel' },
+        ],
+      },
+      { period: 'month', lossRule: { kind: 'cancellation' } },
+    );
+    expect(r.success || r.error.path).toEqual(['events', 1, 'date']);
+    const t = safeCustomerLedger(
+      { events: [{ customerId: 'a', date: '2024-01-10', type: 'pause' as 'start' }] },
+      { period: 'month', lossRule: { kind: 'cancellation' } },
+    );
+    expect(t.success || t.error.path).toEqual(['events', 0, 'type']);
+    const handMade = {
+      ...log,
+      transactions: [{ ...log.transactions[0]!, day: 0 }],
+    };
+    const h = safeCustomerLedger(handMade, {
+      period: 'month',
+      lossRule: { kind: 'inactivity', days: 30 },
+    });
+    expect(h.success || h.error.path).toEqual(['transactions', 0, 'day']);
+  });
+
   it('reports an empty source', () => {
     const r = safeCustomerLedger(
       { events: [] },

@@ -360,3 +360,64 @@ describe('equityLedger: errors', () => {
     expect(mismatch.success || mismatch.error.code).toBe('money/currency-mismatch');
   });
 });
+
+describe('equityLedger leaves its inputs alone', () => {
+  it('does not freeze or keep the caller’s assumption objects', () => {
+    const retention = { k: 4 };
+    const assumptions = {
+      retention,
+      spend: { kind: 'fixed' as const, amount: money('40', 'USD') },
+      margin: 0.25,
+      discountRate: 0.001,
+    };
+    const revision = { margin: 0.3 };
+    const l = equityLedger(makeLog([['a', '2024-01-01', '100']]), {
+      period: 'month',
+      lossRule: { kind: 'inactivity', days: 40 },
+      valuation: transactionValuation({ model: stubModel, timeUnit: 'week' }),
+      assumptions,
+      revisions: [{ period: '2024-01', assumptions: revision }],
+    });
+    expect(Object.isFrozen(retention)).toBe(false);
+    expect(Object.isFrozen(assumptions)).toBe(false);
+    expect(Object.isFrozen(revision)).toBe(false);
+    expect(l.assumptions[0]!.opening.retention).not.toBe(retention);
+    expect(l.assumptions[0]!.closing).toMatchObject({ margin: 0.3 });
+    expect(Object.isFrozen(l.assumptions[0]!.opening)).toBe(true);
+  });
+});
+
+describe('equityLedger beyond 2^53 units', () => {
+  it('keeps totals exact when they outgrow float64 integers', () => {
+    // each subscriber is worth about 2.75e13 USD at acquisition (2.75e15 cents): four of them
+    // exceed 2^53 cents, and the totals are accumulated in bigint
+    const options = {
+      period: 'month',
+      lossRule: { kind: 'cancellation' },
+      valuation: retentionValuation({ period: 'month' }),
+      assumptions: { retention: 0.9, margin: money('3000000000000', 'USD'), discountRate: 0.01 },
+      end: '2024-03-31',
+    } as const;
+    const one = equityLedger(
+      { events: [{ customerId: 'a', date: '2024-01-31', type: 'start' }] },
+      options,
+    );
+    const four = equityLedger(
+      {
+        events: ['a', 'b', 'c', 'd'].map((customerId) => ({
+          customerId,
+          date: '2024-01-31',
+          type: 'start' as const,
+        })),
+      },
+      options,
+    );
+    expect(Number(four.total.rows[0]!.acquired.amount) * 100).toBeGreaterThan(2 ** 53);
+    for (const [k, row] of four.total.rows.entries()) {
+      const single = one.total.rows[k]!;
+      for (const key of ['acquired', 'marginRealised', 'unwind', 'experience', 'closing'] as const)
+        expect(row[key].amount.eq(single[key].amount.times(4))).toBe(true);
+    }
+    expect(four.checks.ok).toBe(true);
+  });
+});

@@ -19,7 +19,7 @@ import {
   xirr,
   xnpv,
 } from '../../src/money/index.js';
-import { D40 } from './helpers.js';
+import { D40 } from '../helpers/money.js';
 
 /** A rate between -90% and +200% as a decimal string with 4 decimals. */
 const rate = fc.integer({ min: -9000, max: 20000 }).map((n) => `${n}e-4`);

@@ -17,7 +17,7 @@ import {
   roundMoney,
   subtractMoney,
 } from '../../src/money/index.js';
-import { D40 } from './helpers.js';
+import { D40 } from '../helpers/money.js';
 
 /** Decimal strings with up to 18 integer digits and 0-8 decimals, e.g. "-123456e-3". */
 const decimalString = fc

@@ -24,19 +24,7 @@ import {
   subtractMoney,
   sumMoney,
 } from '../../src/money/index.js';
-
-/** Runs `fn` and returns the CustomerAssetError it throws (fails the test if it does not throw one). */
-function caught(fn: () => unknown): CustomerAssetError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomerAssetError);
-    return error as CustomerAssetError;
-  }
-  throw new Error('expected a CustomerAssetError, nothing was thrown');
-}
-
-const usd = (a: string) => money(a, 'USD');
+import { caught, usd } from '../helpers/money.js';
 
 describe('money(): construction and the exactness rule for numbers', () => {
   it('keeps decimal strings exactly, without rounding to minor units', () => {

@@ -26,8 +26,8 @@ import {
   roundMoney,
   simpleClv,
 } from '../../src/money/index.js';
+import { expectClose, flows, usd } from '../helpers/money.js';
 import { sharedReferenceFile } from '../helpers/shared-data.js';
-import { expectClose, flows, usd } from './helpers.js';
 
 interface Vector {
   readonly id: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ClvTiming, money, simpleClv, simpleClvElasticities } from '../../src/money/index.js';
-import { D40 } from './helpers.js';
+import { D40 } from '../helpers/money.js';
 
 const timing = fc.constantFrom<ClvTiming>('now', 'next-period', 'end-of-period', 'mid-period');
 /** Retention 0.0001..0.95, discount 0.01..0.5, growth -0.05..0.05, margin 0.01..100000. */

@@ -11,7 +11,7 @@ import {
   simpleClvElasticities,
   sumMoney,
 } from '../../src/money/index.js';
-import { caught, expectClose, usd } from './helpers.js';
+import { caught, expectClose, usd } from '../helpers/money.js';
 
 const base = { margin: usd(100), retention: '0.8', discountRate: '0.1', period: 'year' } as const;
 

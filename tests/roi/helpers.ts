@@ -1,42 +1,10 @@
-import Decimal from 'decimal.js';
-import { expect } from 'vitest';
-import { CustomerAssetError } from '../../src/core/errors.js';
-import { type DecimalValue, type Money, money } from '../../src/money/index.js';
 import type { CxReturnInput, RatesBase } from '../../src/roi/index.js';
+import { D40, decimalChecks, usd } from '../helpers/money.js';
 
-/** A decimal.js with the library's 40 digits, for reference computations in tests. */
-export const D40 = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
+export { caught, D40, usd } from '../helpers/money.js';
 
-/** US dollars from a string or an exact number. */
-export const usd = (amount: string | number): Money => money(String(amount), 'USD');
-
-/** Runs `fn` and returns the CustomerAssetError it throws (fails the test otherwise). */
-export function caught(fn: () => unknown): CustomerAssetError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomerAssetError);
-    return error as CustomerAssetError;
-  }
-  throw new Error('expected a CustomerAssetError, nothing was thrown');
-}
-
-/** |actual − expected| <= tolerance, in decimal. */
-export function expectClose(
-  actual: DecimalValue | Money | number,
-  expected: string | number,
-  tolerance: string | number,
-): void {
-  const value =
-    typeof actual === 'number'
-      ? new D40(actual)
-      : new D40(('amount' in actual ? actual.amount : actual).toString());
-  const diff = value.minus(new D40(expected)).abs();
-  expect(
-    diff.lte(new D40(tolerance)),
-    `${value.toString()} differs from ${expected} by ${diff.toString()}`,
-  ).toBe(true);
-}
+/** |actual − expected| <= tolerance, in 40-digit decimal. */
+export const { expectClose } = decimalChecks(D40);
 
 /** REFERENCE.md §9's base: 100,000 customers, $200 margin a year, 80% retention. */
 export const referenceBase: RatesBase = {

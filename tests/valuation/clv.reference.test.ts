@@ -11,10 +11,10 @@ import {
   rfmSummary,
   rfmSummaryFromRows,
 } from '../../src/data/index.js';
-import { money } from '../../src/money/index.js';
 import { bgNbd } from '../../src/models/bg-nbd/index.js';
 import { gammaGamma } from '../../src/models/gamma-gamma/index.js';
 import { paretoNbd } from '../../src/models/pareto-nbd/index.js';
+import { money } from '../../src/money/index.js';
 import { customerLifetimeValue } from '../../src/valuation/index.js';
 import { describeWithData } from '../helpers/shared-data.js';
 
@@ -153,7 +153,10 @@ describeWithData('CDNOW sample: CLV assembly', ['CDNOW_sample.txt'], (paths) => 
         period: { value: 1, unit: 'week' },
       });
       for (let i = 0; i < sample.customers.length; i += 1)
-        expect(periods.discountedTransactions[i]! / dert.discountedTransactions[i]!).toBeCloseTo(1, 4);
+        expect(periods.discountedTransactions[i]! / dert.discountedTransactions[i]!).toBeCloseTo(
+          1,
+          4,
+        );
     }
   });
 

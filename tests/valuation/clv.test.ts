@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CustomerAssetError } from '../../src/core/errors.js';
 import { compressSummary, rfmSummaryFromRows } from '../../src/data/index.js';
+import { bgBb } from '../../src/models/bg-bb/index.js';
 import { gammaGamma } from '../../src/models/gamma-gamma/index.js';
 import { addMoney, money, moneyEquals, multiplyMoney, sumMoney } from '../../src/money/index.js';
 import {
@@ -424,5 +425,64 @@ describe('customerLifetimeValue errors', () => {
     const clv = customerLifetimeValue(base());
     expect(codeOf(() => clv.valueAt(3))).toBe('input/invalid');
     expect(codeOf(() => clv.valueAt(-1))).toBe('input/invalid');
+  });
+});
+
+describe('customerLifetimeValue with a discrete-time model (BG/BB, opportunities)', () => {
+  const donors = rfmSummaryFromRows(
+    [
+      { frequency: 6, recency: 6, T: 6, count: 1203 },
+      { frequency: 0, recency: 0, T: 6, count: 3464 },
+      { frequency: 3, recency: 4, T: 6, count: 200 },
+    ],
+    { timeUnit: 'period' },
+  );
+  const p = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
+  const common = {
+    transactions: { model: bgBb, params: p },
+    spend: { amount: money('50', 'USD') },
+    summary: donors,
+    discount: { rate: '0.1', per: 'period' },
+    margin: '1',
+    currency: 'USD',
+  } as const;
+  const histories = donors.customers.map((r) => ({
+    frequency: r.frequency,
+    recency: r.recency,
+    T: r.T,
+  }));
+
+  it("uses the model's DERT at d per opportunity for an infinite horizon", () => {
+    const clv = customerLifetimeValue({ ...common, horizon: 'infinite' });
+    histories.forEach((c, i) => {
+      expect(clv.discountedTransactions[i]).toBeCloseTo(bgBb.dert(p, c, 0.1), 12);
+    });
+  });
+
+  it('discounts the expected transactions of each opportunity at its end over 5 opportunities', () => {
+    const clv = customerLifetimeValue({
+      ...common,
+      horizon: { value: 5, unit: 'period' },
+      timing: 'end',
+    });
+    histories.forEach((c, i) => {
+      let byHand = 0;
+      for (let k = 1; k <= 5; k += 1)
+        byHand +=
+          1.1 ** -k * (bgBb.expectedPurchases(p, c, k) - bgBb.expectedPurchases(p, c, k - 1));
+      expect(clv.discountedTransactions[i]).toBeCloseTo(byHand, 12);
+    });
+  });
+
+  it('refuses a calendar horizon for opportunities', () => {
+    expect(
+      codeOf(() =>
+        customerLifetimeValue({
+          ...common,
+          horizon: { value: 5, unit: 'year' },
+          calendar: 'gregorian-average',
+        }),
+      ),
+    ).toBe('input/invalid');
   });
 });

@@ -97,6 +97,9 @@ export async function runBriefing(file: string | undefined, raw: RawOptions, io:
   const period = z.enum(['month', 'quarter', 'year']).safeParse(raw.period ?? 'quarter');
   if (!period.success)
     throw new CliError(EXIT.usage, `--period must be 'month', 'quarter' or 'year'; received ${JSON.stringify(raw.period)}`);
+  const ledgerPeriod = z.enum(['quarter', 'year']).safeParse(raw.ledgerPeriod ?? 'year');
+  if (!ledgerPeriod.success)
+    throw new CliError(EXIT.usage, `--ledger-period must be 'quarter' or 'year'; received ${JSON.stringify(raw.ledgerPeriod)}`);
   const progress = new Progress(io);
   let b: Briefing;
   try {
@@ -114,6 +117,7 @@ export async function runBriefing(file: string | undefined, raw: RawOptions, io:
           ? { calibrationEnd: sample.calibrationEnd }
           : {}),
       period: period.data,
+      ledgerPeriod: ledgerPeriod.data,
       ...(acquisitionCosts === undefined ? {} : { acquisitionCosts }),
       ...(cx === undefined ? {} : { cx }),
       ...(seed === undefined ? {} : { seed }),
@@ -170,7 +174,8 @@ export function briefingCommand(program: Command, io: CliIo): void {
   command
     .option('-o, --out <dir>', 'folder to write the briefing to', 'briefing')
     .option('--company <name>', "the company's name, for the title")
-    .option('--period <period>', 'period of the cohorts and the ledger: month, quarter or year', 'quarter')
+    .option('--period <period>', 'period of the cohorts and customer flows: month, quarter or year', 'quarter')
+    .option('--ledger-period <period>', 'period of the customer-equity roll-forward: quarter or year', 'year')
     .option('--acquisition-costs <file>', 'JSON object of acquisition spend per period, e.g. { "2024-Q1": "12000" }')
     .option('--cac <amount>', 'acquisition cost per customer acquired (instead of --acquisition-costs)')
     .option('--cx <file>', 'JSON file describing a customer-experience programme to value')

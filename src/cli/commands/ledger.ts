@@ -4,8 +4,12 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { cohortTable } from '../../data/cohort-table.js';
 import { equityLedger } from '../../ledger/equity-ledger.js';
 import { transactionValuation } from '../../ledger/transaction-valuation.js';
+import { multiplyMoney } from '../../money/arithmetic.js';
+import type { Money } from '../../money/money.js';
+import { UNITS_PER_YEAR } from '../../report/analysis.js';
 import { formatMoney, formatNumber } from '../../report/format.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -19,7 +23,7 @@ import {
   moneyOptions,
   type RawOptions,
 } from '../options.js';
-import { computing, fitModels, lastDate, summarise, valueCustomers } from '../steps.js';
+import { computing, fitModels, lastDate, summarise } from '../steps.js';
 
 export function ledgerCommand(program: Command, io: CliIo): void {
   const command = program
@@ -44,25 +48,22 @@ export function ledgerCommand(program: Command, io: CliIo): void {
       const log = input.log;
       const summary = summarise(log, model);
       const fits = fitModels(summary, model);
-      // The rate per model time unit, exactly as the valuation converts it.
-      const rate = valueCustomers(
-        { ...summary, customers: summary.customers.slice(0, 1) },
-        fits,
-        money,
-        log.currency,
-      ).conventions.discount.ratePerTimeUnitFloat;
+      // The yearly rate per model time unit (a year is 365.2425 days), as the valuation converts it.
+      const rate = (1 + Number(money.discountRate)) ** (1 / UNITS_PER_YEAR[model.timeUnit]) - 1;
+      const end = model.observationEnd ?? lastDate(log);
       const costs =
         acquisitionCostsOption(raw, log.currency, io.cwd) ??
         (input.sample === null ? undefined : { byPeriod: input.sample.acquisitionCosts });
       const ledger = computing('rolling the ledger forward', () => {
         const p = fits.purchase.params;
         const s = fits.spend.params;
-        const acquisitionCosts =
-          costs === undefined
-            ? undefined
-            : 'byPeriod' in costs
-              ? costs.byPeriod
-              : undefined;
+        let acquisitionCosts: Record<string, Money> | undefined;
+        if (costs !== undefined && 'byPeriod' in costs) acquisitionCosts = { ...costs.byPeriod };
+        else if (costs !== undefined) {
+          acquisitionCosts = {};
+          for (const c of cohortTable(log, { cohortBy: period.data, period: period.data, end }).cohorts)
+            acquisitionCosts[c.cohort] = multiplyMoney(costs.perCustomer, c.size);
+        }
         return equityLedger(log, {
           period: period.data,
           lossRule: { kind: 'model', model: fits.model, params: p, timeUnit: model.timeUnit },
@@ -73,7 +74,7 @@ export function ledgerCommand(program: Command, io: CliIo): void {
             margin: Number(money.margin),
             discountRate: rate,
           },
-          end: model.observationEnd ?? lastDate(log),
+          end,
           ...(acquisitionCosts === undefined ? {} : { acquisitionCosts }),
         });
       });

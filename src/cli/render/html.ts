@@ -50,6 +50,7 @@ table { border-collapse: collapse; font-size: 14px; margin: 8px 0; width: 100%; 
 caption { text-align: left; font-weight: 700; padding: 6px 0; }
 th, td { padding: 5px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; }
 th { background: var(--bg); font-weight: 600; }
+td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .table-wrap { overflow-x: auto; margin: 16px 0; }
 .table-note { font-size: 13px; color: var(--muted); margin: 4px 0 0; }

@@ -69,7 +69,9 @@ export async function renderSvgs(
   for (const chart of charts) {
     const messages: string[] = [];
     const logger = collectingLogger(messages);
-    const compiled = vegaLite.compile(chart.spec as never, { logger: logger as never }).spec;
+    // vega tags data rows in place, and the library's specs are frozen: render a copy.
+    const spec = JSON.parse(JSON.stringify(chart.spec)) as never;
+    const compiled = vegaLite.compile(spec, { logger: logger as never }).spec;
     const view = new vega.View(vega.parse(compiled), {
       renderer: 'none',
       logger: logger as never,

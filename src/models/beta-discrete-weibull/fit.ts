@@ -1,17 +1,46 @@
 import type { FittedModel } from '../../core/fitted-model.js';
 import { type Safe, toSafe } from '../../core/safe.js';
-import { parseInput } from '../../core/validate.js';
 import type { ContractualFitOptions, SurvivalData } from '../contractual-types.js';
+import {
+  CENSORED_SURVIVAL_LIKELIHOOD,
+  type ContractualFitSpec,
+  contractualFromJSON,
+  fitContractual,
+} from '../shared/contractual-fit.js';
 import { momentStart } from '../shared/contractual-start.js';
-import { runModelFit } from '../shared/fit.js';
-import { fittedModelFromJSON } from '../shared/fitted-record.js';
-import { checkIdentifiable, survivalStatistics } from '../shared/survival-data.js';
 import { bdwLogLikelihoodWithGradient } from './likelihood.js';
 import { type BdwParams, BdwParamsSchema } from './params.js';
 
 /** The BdW model's name in fitted records. */
 export const BDW_NAME = 'beta-discrete-weibull';
-const ORDER = ['alpha', 'beta', 'c'] as const;
+
+const BDW_SPEC: ContractualFitSpec<typeof BDW_NAME, BdwParams> = {
+  model: BDW_NAME,
+  schema: BdwParamsSchema,
+  parameterOrder: ['alpha', 'beta', 'c'],
+  transforms: { alpha: 'log', beta: 'log', c: 'log' },
+  minimumPeriods: 3,
+  likelihoodNote: CENSORED_SURVIVAL_LIKELIHOOD,
+  problem: (stats) => {
+    const gradient = new Float64Array(3);
+    return {
+      logLikelihood: (p) => bdwLogLikelihoodWithGradient(p, stats, null),
+      gradient: (p) => {
+        bdwLogLikelihoodWithGradient(p, stats, gradient);
+        return [gradient[0]!, gradient[1]!, gradient[2]!];
+      },
+      defaultStarts: () => {
+        const moment = momentStart(stats);
+        const defaults: BdwParams[] = [
+          { alpha: 1, beta: 1, c: 1 },
+          { alpha: 1, beta: 1, c: 2 },
+        ];
+        if (moment !== null) defaults.push({ ...moment, c: 1 });
+        return defaults;
+      },
+    };
+  },
+};
 
 /** A fitted BdW model. */
 export type BdwFit = FittedModel<typeof BDW_NAME, BdwParams>;
@@ -44,43 +73,7 @@ export type BdwFit = FittedModel<typeof BDW_NAME, BdwParams>;
  * ```
  */
 export function fitBdw(data: SurvivalData, options: ContractualFitOptions<BdwParams> = {}): BdwFit {
-  const fn = 'betaDiscreteWeibull.fit';
-  const stats = survivalStatistics(data, options, fn);
-  checkIdentifiable(stats, 3, fn);
-  const given =
-    options.starts === undefined
-      ? undefined
-      : options.starts.map((s, i) => parseInput(BdwParamsSchema, s, fn, `options.starts[${i}]`));
-  const moment = momentStart(stats);
-  const defaults: BdwParams[] = [
-    { alpha: 1, beta: 1, c: 1 },
-    { alpha: 1, beta: 1, c: 2 },
-  ];
-  if (moment !== null) defaults.push({ ...moment, c: 1 });
-  const gradient = new Float64Array(3);
-  return runModelFit({
-    fn,
-    model: BDW_NAME,
-    problem: {
-      parameterOrder: ORDER,
-      transforms: { alpha: 'log', beta: 'log', c: 'log' },
-      logLikelihood: (p: BdwParams) => bdwLogLikelihoodWithGradient(p, stats, null),
-      gradient: (p: BdwParams) => {
-        bdwLogLikelihoodWithGradient(p, stats, gradient);
-        return [gradient[0]!, gradient[1]!, gradient[2]!];
-      },
-      starts: given ?? defaults,
-    },
-    timeUnit: stats.timeUnit,
-    observations: stats.customers,
-    optimizer: options.optimizer,
-    notes: {
-      likelihood:
-        'sum of cancellations x ln P(T=t) plus survivors at each cohort last age x ln S(age)',
-      periods: stats.horizon,
-      cohorts: stats.cohorts,
-    },
-  });
+  return fitContractual(BDW_SPEC, data, options, 'betaDiscreteWeibull.fit');
 }
 
 /**
@@ -116,11 +109,5 @@ export function safeFitBdw(
  * ```
  */
 export function bdwFromJSON(json: unknown): BdwFit {
-  return fittedModelFromJSON(
-    BDW_NAME,
-    BdwParamsSchema,
-    ORDER,
-    json,
-    'betaDiscreteWeibull.fromJSON',
-  );
+  return contractualFromJSON(BDW_SPEC, json, 'betaDiscreteWeibull.fromJSON');
 }

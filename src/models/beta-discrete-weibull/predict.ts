@@ -1,19 +1,22 @@
-import { parseInput } from '../../core/validate.js';
-import { log1mExpUnchecked } from '../../math/log-exp.js';
 import type {
   ExpectedLifetime,
   SurvivalProjection,
   SurvivalProjectionInput,
 } from '../contractual-types.js';
 import {
-  PeriodsSchema,
-  parseProjectionInput,
-  RenewalSchema,
-} from '../shared/contractual-inputs.js';
-import { projectCohorts } from '../shared/contractual-series.js';
+  type ContractualKernelSpec,
+  divergentLifetime,
+  finiteLifetime,
+  kernelChurnProbability,
+  kernelProjectSurvival,
+  kernelRetentionRate,
+  kernelSurvival,
+} from '../shared/contractual-predict.js';
 import { bdwKernel } from './kernel.js';
 import { type BdwParams, parseBdwParams } from './params.js';
 import { undiscountedResidual } from './undiscounted.js';
+
+const BDW_KERNEL: ContractualKernelSpec<BdwParams> = { parse: parseBdwParams, kernel: bdwKernel };
 
 /**
  * The BdW survival function S(t) = B(α, β + t^c)/B(α, β) (Fader, Hardie, Liu, Davin & Steenburgh
@@ -31,9 +34,7 @@ import { undiscountedResidual } from './undiscounted.js';
  * ```
  */
 export function bdwSurvival(params: BdwParams, t: number): number {
-  const fn = 'betaDiscreteWeibull.survival';
-  const p = parseBdwParams(params, fn);
-  return Math.exp(bdwKernel(p).logSurvival(parseInput(PeriodsSchema, t, fn, 't')));
+  return kernelSurvival(BDW_KERNEL, params, t, 'betaDiscreteWeibull.survival');
 }
 
 /**
@@ -54,9 +55,7 @@ export function bdwSurvival(params: BdwParams, t: number): number {
  * ```
  */
 export function bdwRetentionRate(params: BdwParams, t: number): number {
-  const fn = 'betaDiscreteWeibull.retentionRate';
-  const p = parseBdwParams(params, fn);
-  return Math.exp(bdwKernel(p).logRetention(parseInput(RenewalSchema, t, fn, 't')));
+  return kernelRetentionRate(BDW_KERNEL, params, t, 'betaDiscreteWeibull.retentionRate');
 }
 
 /**
@@ -76,11 +75,7 @@ export function bdwRetentionRate(params: BdwParams, t: number): number {
  * ```
  */
 export function bdwChurnProbability(params: BdwParams, t: number): number {
-  const fn = 'betaDiscreteWeibull.churnProbability';
-  const p = parseBdwParams(params, fn);
-  const n = parseInput(RenewalSchema, t, fn, 't');
-  const kernel = bdwKernel(p);
-  return Math.exp(kernel.logSurvival(n - 1) + log1mExpUnchecked(kernel.logRetention(n)));
+  return kernelChurnProbability(BDW_KERNEL, params, t, 'betaDiscreteWeibull.churnProbability');
 }
 
 /**
@@ -103,16 +98,8 @@ export function bdwChurnProbability(params: BdwParams, t: number): number {
  */
 export function bdwExpectedLifetime(params: BdwParams): ExpectedLifetime {
   const p = parseBdwParams(params, 'betaDiscreteWeibull.expectedLifetime');
-  if (p.c * p.alpha <= 1)
-    return Object.freeze({
-      finite: false as const,
-      value: null,
-      reason: `E[T] = Σ S(t) diverges when c * alpha <= 1 (c * alpha = ${p.c * p.alpha}); discount (del) for a finite value`,
-    });
-  return Object.freeze({
-    finite: true as const,
-    value: 1 + undiscountedResidual(p, bdwKernel(p), 1),
-  });
+  if (p.c * p.alpha <= 1) return divergentLifetime(`c * alpha <= 1 (c * alpha = ${p.c * p.alpha})`);
+  return finiteLifetime(1 + undiscountedResidual(p, bdwKernel(p), 1));
 }
 
 /**
@@ -139,7 +126,5 @@ export function bdwProjectSurvival(
   params: BdwParams,
   input: SurvivalProjectionInput,
 ): SurvivalProjection {
-  const fn = 'betaDiscreteWeibull.projectSurvival';
-  const p = parseBdwParams(params, fn);
-  return projectCohorts(bdwKernel(p), parseProjectionInput(input, fn));
+  return kernelProjectSurvival(BDW_KERNEL, params, input, 'betaDiscreteWeibull.projectSurvival');
 }

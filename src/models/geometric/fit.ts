@@ -1,16 +1,33 @@
 import type { FittedModel } from '../../core/fitted-model.js';
 import { type Safe, toSafe } from '../../core/safe.js';
-import { parseInput } from '../../core/validate.js';
 import type { ContractualFitOptions, SurvivalData } from '../contractual-types.js';
-import { runModelFit } from '../shared/fit.js';
-import { fittedModelFromJSON } from '../shared/fitted-record.js';
-import { checkIdentifiable, survivalStatistics } from '../shared/survival-data.js';
+import {
+  type ContractualFitSpec,
+  contractualFromJSON,
+  fitContractual,
+} from '../shared/contractual-fit.js';
 import { geometricLogLikelihoodFrom, geometricSufficient } from './likelihood.js';
 import { type GeometricParams, GeometricParamsSchema } from './params.js';
 
 /** The geometric model's name in fitted records. */
 export const GEOMETRIC_NAME = 'geometric';
-const ORDER = ['theta'] as const;
+
+const GEOMETRIC_SPEC: ContractualFitSpec<typeof GEOMETRIC_NAME, GeometricParams> = {
+  model: GEOMETRIC_NAME,
+  schema: GeometricParamsSchema,
+  parameterOrder: ['theta'],
+  transforms: { theta: 'logit' },
+  minimumPeriods: 1,
+  likelihoodNote: 'cancellations x ln theta + (periods lived - cancellations) x ln(1 - theta)',
+  problem: (stats) => {
+    const { cancellations: d, exposure: e } = geometricSufficient(stats);
+    return {
+      logLikelihood: (p) => geometricLogLikelihoodFrom(p.theta, d, e),
+      gradient: (p) => [d / p.theta - (e - d) / (1 - p.theta)],
+      defaultStarts: () => [{ theta: d / e }],
+    };
+  },
+};
 
 /** A fitted geometric model. */
 export type GeometricFit = FittedModel<typeof GEOMETRIC_NAME, GeometricParams>;
@@ -38,35 +55,7 @@ export function fitGeometric(
   data: SurvivalData,
   options: ContractualFitOptions<GeometricParams> = {},
 ): GeometricFit {
-  const fn = 'geometric.fit';
-  const stats = survivalStatistics(data, options, fn);
-  checkIdentifiable(stats, 1, fn);
-  const { cancellations: d, exposure: e } = geometricSufficient(stats);
-  const given =
-    options.starts === undefined
-      ? undefined
-      : options.starts.map((s, i) =>
-          parseInput(GeometricParamsSchema, s, fn, `options.starts[${i}]`),
-        );
-  return runModelFit({
-    fn,
-    model: GEOMETRIC_NAME,
-    problem: {
-      parameterOrder: ORDER,
-      transforms: { theta: 'logit' },
-      logLikelihood: (p: GeometricParams) => geometricLogLikelihoodFrom(p.theta, d, e),
-      gradient: (p: GeometricParams) => [d / p.theta - (e - d) / (1 - p.theta)],
-      starts: given ?? [{ theta: d / e }],
-    },
-    timeUnit: stats.timeUnit,
-    observations: stats.customers,
-    optimizer: options.optimizer,
-    notes: {
-      likelihood: 'cancellations x ln theta + (periods lived - cancellations) x ln(1 - theta)',
-      periods: stats.horizon,
-      cohorts: stats.cohorts,
-    },
-  });
+  return fitContractual(GEOMETRIC_SPEC, data, options, 'geometric.fit');
 }
 
 /**
@@ -100,11 +89,5 @@ export function safeFitGeometric(
  * ```
  */
 export function geometricFromJSON(json: unknown): GeometricFit {
-  return fittedModelFromJSON(
-    GEOMETRIC_NAME,
-    GeometricParamsSchema,
-    ORDER,
-    json,
-    'geometric.fromJSON',
-  );
+  return contractualFromJSON(GEOMETRIC_SPEC, json, 'geometric.fromJSON');
 }

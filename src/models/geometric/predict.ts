@@ -8,15 +8,23 @@ import type {
 } from '../contractual-types.js';
 import {
   ContractDiscountRateSchema,
-  PeriodsSchema,
   parseDerlByTenureInput,
   parseDerlInput,
-  parseProjectionInput,
   RenewalSchema,
 } from '../shared/contractual-inputs.js';
-import { projectCohorts } from '../shared/contractual-series.js';
+import {
+  type ContractualKernelSpec,
+  finiteLifetime,
+  kernelProjectSurvival,
+  kernelSurvival,
+} from '../shared/contractual-predict.js';
 import { geometricKernel } from './kernel.js';
 import { type GeometricParams, parseGeometricParams } from './params.js';
+
+const GEOMETRIC_KERNEL: ContractualKernelSpec<GeometricParams> = {
+  parse: parseGeometricParams,
+  kernel: geometricKernel,
+};
 
 /**
  * Survival under a constant churn probability: S(t) = (1 − θ)^t.
@@ -33,9 +41,7 @@ import { type GeometricParams, parseGeometricParams } from './params.js';
  * ```
  */
 export function geometricSurvival(params: GeometricParams, t: number): number {
-  const fn = 'geometric.survival';
-  const p = parseGeometricParams(params, fn);
-  return Math.exp(geometricKernel(p).logSurvival(parseInput(PeriodsSchema, t, fn, 't')));
+  return kernelSurvival(GEOMETRIC_KERNEL, params, t, 'geometric.survival');
 }
 
 /**
@@ -95,7 +101,7 @@ export function geometricChurnProbability(params: GeometricParams, t: number): n
  */
 export function geometricExpectedLifetime(params: GeometricParams): ExpectedLifetime {
   const { theta } = parseGeometricParams(params, 'geometric.expectedLifetime');
-  return Object.freeze({ finite: true as const, value: 1 / theta });
+  return finiteLifetime(1 / theta);
 }
 
 /**
@@ -120,9 +126,7 @@ export function geometricProjectSurvival(
   params: GeometricParams,
   input: SurvivalProjectionInput,
 ): SurvivalProjection {
-  const fn = 'geometric.projectSurvival';
-  const p = parseGeometricParams(params, fn);
-  return projectCohorts(geometricKernel(p), parseProjectionInput(input, fn));
+  return kernelProjectSurvival(GEOMETRIC_KERNEL, params, input, 'geometric.projectSurvival');
 }
 
 /**

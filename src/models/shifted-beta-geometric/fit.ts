@@ -1,19 +1,43 @@
 import type { FittedModel } from '../../core/fitted-model.js';
 import { type Safe, toSafe } from '../../core/safe.js';
-import { parseInput } from '../../core/validate.js';
 import type { ContractualFitOptions, SurvivalData } from '../contractual-types.js';
+import {
+  CENSORED_SURVIVAL_LIKELIHOOD,
+  type ContractualFitSpec,
+  contractualFromJSON,
+  fitContractual,
+} from '../shared/contractual-fit.js';
 import { momentStart } from '../shared/contractual-start.js';
-import { runModelFit } from '../shared/fit.js';
-import { fittedModelFromJSON } from '../shared/fitted-record.js';
-import { checkIdentifiable, survivalStatistics } from '../shared/survival-data.js';
 import { sbgLogLikelihoodWithGradient } from './likelihood.js';
 import { type SbgParams, SbgParamsSchema } from './params.js';
 
 /** The sBG model's name in fitted records. */
 export const SBG_NAME = 'shifted-beta-geometric';
-const ORDER = ['alpha', 'beta'] as const;
 /** Hardie's spreadsheet start (Fader & Hardie 2007 tutorial). */
 const DEFAULT_START: SbgParams = { alpha: 1, beta: 1 };
+
+const SBG_SPEC: ContractualFitSpec<typeof SBG_NAME, SbgParams> = {
+  model: SBG_NAME,
+  schema: SbgParamsSchema,
+  parameterOrder: ['alpha', 'beta'],
+  transforms: { alpha: 'log', beta: 'log' },
+  minimumPeriods: 2,
+  likelihoodNote: CENSORED_SURVIVAL_LIKELIHOOD,
+  problem: (stats) => {
+    const gradient = new Float64Array(2);
+    return {
+      logLikelihood: (p) => sbgLogLikelihoodWithGradient(p.alpha, p.beta, stats, null),
+      gradient: (p) => {
+        sbgLogLikelihoodWithGradient(p.alpha, p.beta, stats, gradient);
+        return [gradient[0]!, gradient[1]!];
+      },
+      defaultStarts: () => {
+        const moment = momentStart(stats);
+        return moment === null ? [DEFAULT_START] : [DEFAULT_START, moment];
+      },
+    };
+  },
+};
 
 /** A fitted sBG model. */
 export type SbgFit = FittedModel<typeof SBG_NAME, SbgParams>;
@@ -52,39 +76,7 @@ export type SbgFit = FittedModel<typeof SBG_NAME, SbgParams>;
  * ```
  */
 export function fitSbg(data: SurvivalData, options: ContractualFitOptions<SbgParams> = {}): SbgFit {
-  const fn = 'shiftedBetaGeometric.fit';
-  const stats = survivalStatistics(data, options, fn);
-  checkIdentifiable(stats, 2, fn);
-  const given =
-    options.starts === undefined
-      ? undefined
-      : options.starts.map((s, i) => parseInput(SbgParamsSchema, s, fn, `options.starts[${i}]`));
-  const moment = momentStart(stats);
-  const starts = given ?? (moment === null ? [DEFAULT_START] : [DEFAULT_START, moment]);
-  const gradient = new Float64Array(2);
-  return runModelFit({
-    fn,
-    model: SBG_NAME,
-    problem: {
-      parameterOrder: ORDER,
-      transforms: { alpha: 'log', beta: 'log' },
-      logLikelihood: (p: SbgParams) => sbgLogLikelihoodWithGradient(p.alpha, p.beta, stats, null),
-      gradient: (p: SbgParams) => {
-        sbgLogLikelihoodWithGradient(p.alpha, p.beta, stats, gradient);
-        return [gradient[0]!, gradient[1]!];
-      },
-      starts,
-    },
-    timeUnit: stats.timeUnit,
-    observations: stats.customers,
-    optimizer: options.optimizer,
-    notes: {
-      likelihood:
-        'sum of cancellations x ln P(T=t) plus survivors at each cohort last age x ln S(age)',
-      periods: stats.horizon,
-      cohorts: stats.cohorts,
-    },
-  });
+  return fitContractual(SBG_SPEC, data, options, 'shiftedBetaGeometric.fit');
 }
 
 /**
@@ -121,11 +113,5 @@ export function safeFitSbg(
  * ```
  */
 export function sbgFromJSON(json: unknown): SbgFit {
-  return fittedModelFromJSON(
-    SBG_NAME,
-    SbgParamsSchema,
-    ORDER,
-    json,
-    'shiftedBetaGeometric.fromJSON',
-  );
+  return contractualFromJSON(SBG_SPEC, json, 'shiftedBetaGeometric.fromJSON');
 }

@@ -4,14 +4,18 @@ import type {
   SurvivalProjection,
   SurvivalProjectionInput,
 } from '../contractual-types.js';
+import { RenewalSchema } from '../shared/contractual-inputs.js';
 import {
-  PeriodsSchema,
-  parseProjectionInput,
-  RenewalSchema,
-} from '../shared/contractual-inputs.js';
-import { projectCohorts } from '../shared/contractual-series.js';
+  type ContractualKernelSpec,
+  divergentLifetime,
+  finiteLifetime,
+  kernelProjectSurvival,
+  kernelSurvival,
+} from '../shared/contractual-predict.js';
 import { sbgKernel } from './kernel.js';
 import { parseSbgParams, type SbgParams } from './params.js';
+
+const SBG_KERNEL: ContractualKernelSpec<SbgParams> = { parse: parseSbgParams, kernel: sbgKernel };
 
 /**
  * The sBG survival function S(t) = P(T > t) = B(α, β + t)/B(α, β) (Fader & Hardie 2007, *Journal of Interactive Marketing* 21(1)): the
@@ -34,9 +38,7 @@ import { parseSbgParams, type SbgParams } from './params.js';
  * ```
  */
 export function sbgSurvival(params: SbgParams, t: number): number {
-  const fn = 'shiftedBetaGeometric.survival';
-  const p = parseSbgParams(params, fn);
-  return Math.exp(sbgKernel(p).logSurvival(parseInput(PeriodsSchema, t, fn, 't')));
+  return kernelSurvival(SBG_KERNEL, params, t, 'shiftedBetaGeometric.survival');
 }
 
 /**
@@ -111,13 +113,8 @@ export function sbgChurnProbability(params: SbgParams, t: number): number {
  */
 export function sbgExpectedLifetime(params: SbgParams): ExpectedLifetime {
   const { alpha, beta } = parseSbgParams(params, 'shiftedBetaGeometric.expectedLifetime');
-  if (alpha <= 1)
-    return Object.freeze({
-      finite: false as const,
-      value: null,
-      reason: `E[T] = Σ S(t) diverges when alpha <= 1 (alpha = ${alpha}); discount (del) for a finite value`,
-    });
-  return Object.freeze({ finite: true as const, value: (alpha + beta - 1) / (alpha - 1) });
+  if (alpha <= 1) return divergentLifetime(`alpha <= 1 (alpha = ${alpha})`);
+  return finiteLifetime((alpha + beta - 1) / (alpha - 1));
 }
 
 /**
@@ -151,7 +148,5 @@ export function sbgProjectSurvival(
   params: SbgParams,
   input: SurvivalProjectionInput,
 ): SurvivalProjection {
-  const fn = 'shiftedBetaGeometric.projectSurvival';
-  const p = parseSbgParams(params, fn);
-  return projectCohorts(sbgKernel(p), parseProjectionInput(input, fn));
+  return kernelProjectSurvival(SBG_KERNEL, params, input, 'shiftedBetaGeometric.projectSurvival');
 }

@@ -231,7 +231,7 @@ export function clvConcentrationSpec(
       x: {
         field: 'label',
         type: 'ordinal',
-        sort: { field: 'rank' },
+        sort: data.groups.map((g) => g.label),
         title: 'Customers ranked by lifetime value',
         axis: { labelAngle: 0 },
       },

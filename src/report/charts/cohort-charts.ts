@@ -114,10 +114,10 @@ export function layerCakeSpec(data: LayerCakeData, options: ChartOptions = {}): 
       x: {
         field: 'period',
         type: 'ordinal',
-        sort: { field: 'periodIndex' },
+        sort: data.periods,
         title: null,
         axis: { labelAngle: -45 },
-        scale: { paddingInner: 0, paddingOuter: 0 },
+        scale: { padding: 0 },
       },
       y: {
         field: 'revenue',

@@ -97,12 +97,12 @@ export function customerFlowData(input: {
  * ```
  */
 export function customerFlowSpec(data: CustomerFlowData, options: ChartOptions = {}): VegaLiteSpec {
-  const width = options.width ?? 560;
+  const width = options.width ?? 640;
   const expected = data.basis === 'expected';
   const x = {
     field: 'period',
     type: 'ordinal',
-    sort: { field: 'order' },
+    sort: data.base.map((b) => b.period),
     title: null,
     axis: { labelAngle: -45 },
   };

@@ -72,7 +72,7 @@ const LABELS: Readonly<Record<string, string>> = Object.freeze({
   lost: 'Customers lost',
   marginRealised: 'Margin collected',
   unwind: 'Interest (unwind)',
-  experience: 'Behaviour vs. forecast',
+  experience: 'Experience',
 });
 
 const toNumber = (m: Money): number => Number(m.amount.toString());
@@ -197,7 +197,7 @@ export function equityWaterfallSpec(
       x: {
         field: 'label',
         type: 'ordinal',
-        sort: { field: 'order' },
+        sort: data.steps.map((st) => st.label),
         title: null,
         axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')", labelLimit: 120 },
       },

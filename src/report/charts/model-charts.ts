@@ -78,7 +78,7 @@ const ModelSchema = /* @__PURE__ */ z.custom<TransactionModel<string, AnyParams>
  * const grid = probabilityAliveGridData(bgNbd, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, {
  *   T: 39, timeUnit: 'week', maxFrequency: 2, recencyBands: 2,
  * });
- * console.log(grid.cells.map((c) => c.probabilityAlive.toFixed(2)).join(' ')); // '0.63 0.94 0.34 0.89'
+ * console.log(grid.cells.map((c) => c.probabilityAlive.toFixed(2)).join(' ')); // '0.43 0.69 0.26 0.71'
  * ```
  */
 export function probabilityAliveGridData<Params extends AnyParams>(
@@ -186,6 +186,8 @@ export interface HoldoutPoint {
   readonly purchases: number;
   /** Purchases since the end of calibration. */
   readonly cumulative: number;
+  /** Whether the period is shorter than one time unit (the last one may be). */
+  readonly partial: boolean;
 }
 
 /** The holdout chart's data. */
@@ -239,13 +241,17 @@ const TrackingSchema = /* @__PURE__ */ z.custom<HoldoutTracking>(
 export function holdoutChartData(tracking: HoldoutTracking): HoldoutChartData {
   const t = parseInput(TrackingSchema, tracking, 'holdoutChartData', 'tracking');
   const points: HoldoutPoint[] = [];
+  let previous = 0;
   for (const p of t.periods) {
+    const partial = p.t - previous < 1 - 1e-9;
+    previous = p.t;
     points.push({
       period: p.index,
       end: p.end,
       series: 'Actual',
       purchases: p.actual,
       cumulative: p.cumulativeActual,
+      partial,
     });
     points.push({
       period: p.index,
@@ -253,6 +259,7 @@ export function holdoutChartData(tracking: HoldoutTracking): HoldoutChartData {
       series: 'Model',
       purchases: p.expected,
       cumulative: p.cumulativeExpected,
+      partial,
     });
   }
   return deepFreeze({
@@ -269,8 +276,9 @@ export function holdoutChartData(tracking: HoldoutTracking): HoldoutChartData {
 }
 
 /**
- * The Vega-Lite spec of the holdout tracking: two panels side by side, purchases per period and
- * cumulative purchases, the model dashed and the actual solid.
+ * The Vega-Lite spec of the holdout tracking: two panels side by side, purchases per period (full
+ * periods only: a shorter last period would look like a collapse) and cumulative purchases, the
+ * model dashed and the actual solid.
  *
  * @example
  * ```ts
@@ -284,20 +292,26 @@ export function holdoutChartData(tracking: HoldoutTracking): HoldoutChartData {
  * ```
  */
 export function holdoutChartSpec(data: HoldoutChartData, options: ChartOptions = {}): VegaLiteSpec {
-  const width = Math.round((options.width ?? 560) / 2) - 30;
+  const width = Math.round((options.width ?? 640) / 2) - 30;
   const height = options.height ?? 240;
+  const legend = { orient: 'bottom', title: null };
   const color = {
     field: 'series',
     type: 'nominal',
-    title: null,
     scale: { domain: ['Actual', 'Model'], range: [COLORS.actual, COLORS.model] },
-    legend: { orient: 'bottom' },
+    legend,
   };
   const strokeDash = {
     field: 'series',
     type: 'nominal',
-    scale: { domain: ['Actual', 'Model'], range: [[1, 0], [6, 3]] },
-    legend: null,
+    scale: {
+      domain: ['Actual', 'Model'],
+      range: [
+        [1, 0],
+        [6, 3],
+      ],
+    },
+    legend,
   };
   const x = {
     field: 'end',
@@ -305,10 +319,11 @@ export function holdoutChartSpec(data: HoldoutChartData, options: ChartOptions =
     title: null,
     axis: { format: '%b %Y', labelAngle: 0, tickCount: 4 },
   };
-  const panel = (field: string, title: string, subtitle: string) => ({
+  const panel = (field: string, title: string, subtitle: string, fullOnly: boolean) => ({
     width,
     height,
     title: { text: title, subtitle, fontSize: 12 },
+    ...(fullOnly ? { transform: [{ filter: '!datum.partial' }] } : {}),
     mark: { type: 'line', strokeWidth: 2 },
     encoding: {
       x,
@@ -328,8 +343,8 @@ export function holdoutChartSpec(data: HoldoutChartData, options: ChartOptions =
     config: baseConfig(),
     data: { values: data.points.map((p) => ({ ...p })) },
     hconcat: [
-      panel('purchases', `Repeat purchases per ${data.timeUnit}`, `after ${data.calibrationEnd}`),
-      panel('cumulative', 'Cumulative repeat purchases', `after ${data.calibrationEnd}`),
+      panel('purchases', `Repeat purchases per ${data.timeUnit}`, `after ${data.calibrationEnd}`, true),
+      panel('cumulative', 'Cumulative repeat purchases', `after ${data.calibrationEnd}`, false),
     ],
   });
 }

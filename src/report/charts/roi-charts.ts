@@ -146,7 +146,7 @@ export function retentionCurveSpec(data: RetentionCurveData, options: ChartOptio
         type: 'nominal',
         title: null,
         scale: { domain, range: [COLORS.gain, COLORS.loss, COLORS.neutral] },
-        legend: { orient: 'bottom', direction: 'vertical' },
+        legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 },
       },
     },
     layer: [
@@ -333,7 +333,7 @@ export function cxDistributionSpec(data: CxDistributionData, options: ChartOptio
     layer: [
       {
         data: { values: data.bins.map((b) => ({ ...b })) },
-        mark: { type: 'bar', color: COLORS.model, opacity: 0.85, binSpacing: 1 },
+        mark: { type: 'rect', color: COLORS.model, opacity: 0.85, stroke: 'white', strokeWidth: 0.5 },
         encoding: {
           x: {
             field: 'from',
@@ -349,6 +349,7 @@ export function cxDistributionSpec(data: CxDistributionData, options: ChartOptio
             title: 'Share of scenarios',
             axis: { format: '.0%' },
           },
+          y2: { datum: 0 },
           tooltip: [
             { field: 'from', title: 'From', format: '.2f' },
             { field: 'to', title: 'To', format: '.2f' },
@@ -410,6 +411,18 @@ const TornadoSchema = /* @__PURE__ */ z.custom<CxTornadoResult>(
   { message: 'Must be the result of cxTornado' },
 );
 
+/** Short names of the tornado's inputs, for the chart's rows. */
+const TORNADO_LABELS: Readonly<Record<TornadoInput, string>> = Object.freeze({
+  retention: 'Retention uplift',
+  spend: 'Spend uplift',
+  referrals: 'Referrals',
+  costToServeSaving: 'Cost-to-serve saving',
+  investment: 'Investment',
+  discountRate: 'Cost of capital',
+  baseRetention: 'Base retention',
+  baseMargin: 'Base margin',
+});
+
 /** The value of a tornado input in the words of a reader. */
 function inputText(input: TornadoInput, value: number, currency: string): string {
   switch (input) {
@@ -435,7 +448,8 @@ function inputText(input: TornadoInput, value: number, currency: string): string
 /**
  * The tornado's bars from `cxTornado`: for each input (ranked by how far it swings the NPV), the
  * NPV with the input at its low and at its high value, the others at their central values, and the
- * input's values in words.
+ * input's values in words. Inputs that do not move the NPV at all (an effect the programme does not
+ * claim) are left out.
  *
  * @throws CustomerAssetError `input/invalid` when `tornado` is not a `cxTornado` result.
  *
@@ -459,11 +473,13 @@ export function cxTornadoChartData(tornado: CxTornadoResult): CxTornadoChartData
   const currency = t.central.npv.currency;
   const baseline = Number(t.central.npv.amount.toString());
   const bars: TornadoBar[] = [];
-  t.rows.forEach((row, i) => {
+  t.rows
+    .filter((row) => !row.swing.amount.isZero())
+    .forEach((row, i) => {
     for (const end of ['low', 'high'] as const)
       bars.push({
         input: row.input,
-        label: row.label,
+        label: TORNADO_LABELS[row.input] ?? row.label,
         rank: i + 1,
         end,
         inputText: inputText(row.input, row[end], currency),
@@ -495,7 +511,10 @@ export function cxTornadoChartData(tornado: CxTornadoResult): CxTornadoChartData
  */
 export function cxTornadoChartSpec(data: CxTornadoChartData, options: ChartOptions = {}): VegaLiteSpec {
   const rows = new Set(data.bars.map((b) => b.label)).size;
-  const y = { field: 'label', type: 'ordinal', sort: { field: 'rank' }, title: null };
+  const labels = [...new Map(data.bars.map((b) => [b.label, b.rank])).entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([label]) => label);
+  const y = { field: 'label', type: 'ordinal', sort: labels, title: null, axis: { labelLimit: 200 } };
   const label = (test: string, align: 'left' | 'right', dx: number) => ({
     transform: [{ filter: test }],
     mark: { type: 'text', fontSize: 10, baseline: 'middle', align, dx },

@@ -30,7 +30,7 @@ export const COLORS = Object.freeze({
 export interface ChartOptions {
   /** The chart's title (each builder has a default). */
   readonly title?: string;
-  /** Width of the plotting area in pixels (default 560). */
+  /** Width of the plotting area in pixels (default 640). */
   readonly width?: number;
   /** Height of the plotting area in pixels (default 280). */
   readonly height?: number;
@@ -64,7 +64,7 @@ export function frame(
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? defaults.title,
-    width: options.width ?? defaults.width ?? 560,
+    width: options.width ?? defaults.width ?? 640,
     height: options.height ?? defaults.height ?? 280,
     config: baseConfig(),
   };

@@ -42,7 +42,12 @@ export function assumptions(a: Analysis): BriefingFigure[] {
       a.holdout === null ? 'none' : `calibrated to ${a.holdout.tracking.calibrationEnd}`,
       a.holdout === null ? undefined : `forecasts tested on what customers did from ${dayAfter(a.holdout.tracking.calibrationEnd)} to ${s.observationEnd}`,
     ),
-    figure('period', 'Reporting period', words.one, `cohorts and ledger by ${words.one}`),
+    figure(
+      'period',
+      'Reporting periods',
+      `${words.one}; equity by ${periodWords(s.ledgerPeriod).one}`,
+      `cohorts and customer flows by ${words.one}, the customer-equity roll-forward and acquisition economics by ${periodWords(s.ledgerPeriod).one}`,
+    ),
     figure(
       'lossRule',
       'When a customer counts as lost',
@@ -56,7 +61,7 @@ export function assumptions(a: Analysis): BriefingFigure[] {
         ? 'not given'
         : s.acquisitionCosts.kind === 'per-customer'
           ? `${s.acquisitionCosts.cac.amount.toString()} ${s.currency} per customer`
-          : `given per ${words.one}`,
+          : `given per period, summed by ${periodWords(s.ledgerPeriod).one}`,
     ),
   ];
   if (a.cx !== null)

@@ -29,20 +29,21 @@ function retentionAt(a: Analysis, age: number): number | null {
 }
 
 export function customersSection(a: Analysis): { section: BriefingSection; charts: BriefingChart[] } {
-  const { ledger, settings, cohorts } = a;
+  const { ledger, counts, settings, cohorts } = a;
   const words = periodWords(settings.period);
-  const rows = ledger.total.rows;
+  const ledgerWords = periodWords(settings.ledgerPeriod);
+  const rows = counts.total.rows;
   const window = rows.slice(-Math.min(rows.length, words.perYear));
   let acquired = 0;
   let lost = 0;
   let reactivated = 0;
   for (const r of window) {
-    acquired += r.customers.acquired;
-    lost += r.customers.lost;
-    reactivated += r.customers.reactivated;
+    acquired += r.acquired;
+    lost += r.lost;
+    reactivated += r.reactivated;
   }
-  const opening = window[0]!.customers.opening;
-  const closing = window[window.length - 1]!.customers.closing;
+  const opening = window[0]!.opening;
+  const closing = window[window.length - 1]!.closing;
   const span =
     window.length === 1 ? window[0]!.period : `${window[0]!.period} to ${window[window.length - 1]!.period}`;
   const next = retentionAt(a, 1);
@@ -109,7 +110,7 @@ export function customersSection(a: Analysis): { section: BriefingSection; chart
       table(
         'acquisition-economics',
         'Acquisition economics by cohort',
-        ['Cohort', 'Customers', 'Acquisition spend', 'Cost per customer', 'Value at acquisition', 'Value ÷ cost', 'Margin to date', `Payback (${words.many})`],
+        ['Cohort', 'Customers', 'Acquisition spend', 'Cost per customer', 'Value at acquisition', 'Value ÷ cost', 'Margin to date', `Payback (${ledgerWords.many})`],
         economics.map((e) => [
           e.cohort,
           formatNumber(e.customers),
@@ -121,16 +122,13 @@ export function customersSection(a: Analysis): { section: BriefingSection; chart
           e.paybackPeriods === null ? 'not yet' : formatNumber(e.paybackPeriods, 1),
         ]),
         {
-          note: `Value at acquisition is each customer's lifetime value on the day of their first order, first order included. Payback counts ${words.many} from the start of the cohort's ${words.one} until its margin covers its acquisition spend.`,
+          note: `Value at acquisition is each customer's lifetime value on the day of their first order, first order included. Payback counts ${ledgerWords.many} from the start of the cohort's ${ledgerWords.one} until its margin covers its acquisition spend.`,
         },
       ),
     );
   }
 
-  const flow = customerFlowData({
-    basis: ledger.basis,
-    rows: rows.map((r) => ({ ...r.customers, period: r.period })),
-  });
+  const flow = customerFlowData({ basis: counts.basis, rows });
   const heat = retentionHeatmapData(cohorts);
   const charts = [
     chart(

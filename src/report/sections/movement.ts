@@ -8,16 +8,30 @@ import type { Analysis } from '../analysis.js';
 import type { BriefingChart, BriefingSection } from '../briefing-types.js';
 import { equityWaterfallData, equityWaterfallSpec } from '../charts/equity-waterfall.js';
 import { formatNumber, formatPercent } from '../format.js';
-import { chart, combineEquityRows, figure, periodWords, signed, table, whole } from './common.js';
+import {
+  chart,
+  combineEquityRows,
+  figure,
+  longDate,
+  periodWords,
+  signed,
+  table,
+  whole,
+} from './common.js';
 
 export function movementSection(a: Analysis): { section: BriefingSection; charts: BriefingChart[] } {
   const { ledger, settings } = a;
-  const words = periodWords(settings.period);
+  const words = periodWords(settings.ledgerPeriod);
   const rows = ledger.total.rows;
   const window = rows.slice(-Math.min(rows.length, words.perYear));
   const first = window[0]!;
   const last = window[window.length - 1]!;
-  const span = first.period === last.period ? first.period : `${first.period} to ${last.period}`;
+  const span =
+    first.period === last.period
+      ? last.complete
+        ? first.period
+        : `${first.period} (to ${longDate(last.end)})`
+      : `${first.period} to ${last.period}`;
   const m = combineEquityRows(window);
   const revaluation = sumMoney(
     m.revaluation.map((r) => r.amount),
@@ -26,9 +40,10 @@ export function movementSection(a: Analysis): { section: BriefingSection; charts
   const change = subtractMoney(m.closing, m.opening);
   const quietNet = addMoney(m.experience, subtractMoney(m.reactivated, m.lost));
   const direction = change.amount.isNegative() ? 'fell' : 'rose';
-  const pct = m.opening.amount.isZero()
-    ? ''
-    : ` (${change.amount.isNegative() ? '' : '+'}${formatPercent(Number(change.amount.div(m.opening.amount).toString()), 1)})`;
+  const pctText = m.opening.amount.isZero()
+    ? null
+    : `${change.amount.isNegative() ? '' : '+'}${formatPercent(Number(change.amount.div(m.opening.amount).toString()), 1)}`;
+  const pct = pctText === null ? '' : ` (${pctText})`;
 
   const lead =
     `Customer equity ${direction} from ${whole(m.opening)} to ${whole(m.closing)} over ${span}${pct}. ` +
@@ -58,6 +73,7 @@ export function movementSection(a: Analysis): { section: BriefingSection; charts
     figure('unwind', 'Interest (unwind)', signed(m.unwind)),
     figure('experience', 'Experience', signed(m.experience)),
     figure('closingEquity', `Closing equity (${last.end})`, whole(m.closing)),
+    figure('equityChange', 'Change', signed(change), pctText ?? undefined),
   ];
   const roll = table(
     'equity-roll-forward',

@@ -40,7 +40,11 @@ describe('indexPatterns', () => {
   it('gives the same log-likelihood merged or not, with or without the time index, and as patterns', () => {
     const raw = summaryRows(summary, 'test');
     const merged = betaGeometricLogLikelihood(P, indexColumns(raw), 0);
-    const plain = betaGeometricLogLikelihood(P, indexColumns(raw, { merge: false, indexTimes: false }), 0);
+    const plain = betaGeometricLogLikelihood(
+      P,
+      indexColumns(raw, { merge: false, indexTimes: false }),
+      0,
+    );
     expect(Math.abs(merged - plain)).toBeLessThan(1e-12);
     expect(bgNbd.logLikelihood(P, compressSummary(summary))).toBeCloseTo(merged, 12);
   });
@@ -60,7 +64,10 @@ describe('indexPatterns', () => {
   });
 
   it('rejects impossible rows with input/invalid naming the row', () => {
-    const bad = { ...summary, customers: [...summary.customers, { ...summary.customers[1]!, recency: 11 }] };
+    const bad = {
+      ...summary,
+      customers: [...summary.customers, { ...summary.customers[1]!, recency: 11 }],
+    };
     try {
       indexPatterns(bad, 'test');
       expect.unreachable();
@@ -77,7 +84,10 @@ describe('integrateGaussLegendre', () => {
     const poly = (u: number) => 40 * u ** 39;
     expect(integrateGaussLegendre(poly, 0, 1)).toBeCloseTo(1, 13);
     expect(integrateGaussLegendre(Math.exp, 0, 7)).toBeCloseTo(Math.expm1(7), 11);
-    expect(integrateGaussLegendre((u) => 1 / (1 + u * u), -5, 5, 1)).toBeCloseTo(2 * Math.atan(5), 14);
+    expect(integrateGaussLegendre((u) => 1 / (1 + u * u), -5, 5, 1)).toBeCloseTo(
+      2 * Math.atan(5),
+      14,
+    );
     expect(integrateGaussLegendre(Math.exp, 1, 1)).toBe(0);
   });
 });

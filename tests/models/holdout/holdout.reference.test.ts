@@ -35,8 +35,7 @@ const OPTIONS = {
 /** E[Y(t) | x, t_x, T] of BG/NBD by quadrature over p (see the file comment). */
 function bgNbdByQuadrature(x: number, tx: number, T: number, t: number): number {
   const { r, alpha, a, b } = BG;
-  const alive =
-    x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x));
+  const alive = x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x));
   const n = 1000;
   const logNorm = -betaln(a, b + x) - Math.log(a);
   let sum = 0;
@@ -68,8 +67,12 @@ describeWithData('CDNOW holdout: calibration versus holdout', ['CDNOW_sample.txt
     const report = holdoutReport(bgNbd, BG, summary);
     expect(report.totalActual).toBe(1882);
     expect(report.durations).toEqual([39]);
-    expect(report.byFrequency.map((b) => b.customers)).toEqual([1411, 439, 214, 100, 62, 38, 29, 64]);
-    expect(report.byFrequency.map((b) => b.totalActual)).toEqual([334, 306, 298, 156, 157, 112, 112, 407]);
+    expect(report.byFrequency.map((b) => b.customers)).toEqual([
+      1411, 439, 214, 100, 62, 38, 29, 64,
+    ]);
+    expect(report.byFrequency.map((b) => b.totalActual)).toEqual([
+      334, 306, 298, 156, 157, 112, 112, 407,
+    ]);
   });
 
   it('BG/NBD: each bucket mean equals the independent quadrature of E[Y(39)]', () => {

@@ -68,7 +68,10 @@ describe('holdoutReport', () => {
 
   it('reports MAE, RMSE and bias per customer', () => {
     const errors = predicted.map((p, i) => p - actual[i]!);
-    expect(report.meanAbsoluteError).toBeCloseTo(errors.reduce((s, e) => s + Math.abs(e), 0) / 3, 12);
+    expect(report.meanAbsoluteError).toBeCloseTo(
+      errors.reduce((s, e) => s + Math.abs(e), 0) / 3,
+      12,
+    );
     expect(report.rootMeanSquaredError).toBeCloseTo(
       Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / 3),
       12,
@@ -77,7 +80,16 @@ describe('holdoutReport', () => {
   });
 
   it('tabulates mean actual against mean predicted by calibration frequency 0..6 and 7+', () => {
-    expect(report.byFrequency.map((b) => b.label)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7+']);
+    expect(report.byFrequency.map((b) => b.label)).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7+',
+    ]);
     const zero = report.byFrequency[0]!;
     expect(zero).toMatchObject({ from: 0, to: 0, customers: 1, meanActual: 0, totalActual: 0 });
     expect(zero.meanPredicted).toBeCloseTo(predicted[1]!, 12);
@@ -99,10 +111,14 @@ describe('holdoutReport', () => {
 
   it('refuses bad buckets, bad params and a summary without holdout data', () => {
     expect(
-      codeOf(() => holdoutReport(poissonExponential, params, summary, { frequencyBuckets: [1, 2] })),
+      codeOf(() =>
+        holdoutReport(poissonExponential, params, summary, { frequencyBuckets: [1, 2] }),
+      ),
     ).toBe('input/invalid');
     expect(
-      codeOf(() => holdoutReport(poissonExponential, params, summary, { frequencyBuckets: [0, 3, 2] })),
+      codeOf(() =>
+        holdoutReport(poissonExponential, params, summary, { frequencyBuckets: [0, 3, 2] }),
+      ),
     ).toBe('input/invalid');
     expect(codeOf(() => holdoutReport(poissonExponential, { lambda: 0, mu: 1 }, summary))).toBe(
       'input/invalid',
@@ -168,7 +184,10 @@ describe('holdoutTracking', () => {
   });
 
   it('merges occasions by week when asked, as the summary does', () => {
-    const weekly = holdoutTracking(poissonExponential, params, log, { ...options, mergeBy: 'week' });
+    const weekly = holdoutTracking(poissonExponential, params, log, {
+      ...options,
+      mergeBy: 'week',
+    });
     const weeklySummary = rfmSummary(log, { ...options, mergeBy: 'week' });
     expect(weekly.totalActual).toBe(
       weeklySummary.customers.reduce((s, r) => s + (r.holdout?.frequency ?? 0), 0),

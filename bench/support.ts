@@ -1,0 +1,45 @@
+/**
+ * Helpers shared by the bench files (beside harness.ts, which times and reports): CPU-time medians,
+ * per-call timings and a fixed pseudo-random stream for synthetic inputs.
+ */
+import { medianMs } from './harness.js';
+
+/**
+ * Median CPU time (user + system, ms) of `runs` calls after `warmup`: reported beside the wall-clock
+ * median because this machine is shared, and wall time there includes time spent descheduled.
+ */
+export function medianCpuMs(fn: () => unknown, runs: number, warmup: number): number {
+  for (let i = 0; i < warmup; i += 1) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** Median over 9 batches (after 3 warm-up batches) of `calls` calls, in microseconds per call. */
+export function microsPerCall(fn: () => unknown, calls: number): number {
+  return (
+    (medianMs(
+      () => {
+        for (let i = 0; i < calls; i += 1) fn();
+      },
+      { runs: 9, warmup: 3 },
+    ) /
+      calls) *
+    1000
+  );
+}
+
+/** A fixed pseudo-random stream (LCG, uniform on [0, 1)): the same inputs on every run. */
+export function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
