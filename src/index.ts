@@ -104,3 +104,6 @@ export * from './models/pareto-nbd/index.js';
 export * from './models/bg-bb/index.js';
 export * from './models/gamma-gamma/index.js';
 export * from './models/spend-types.js';
+
+// The customer-asset ledger: counts and value rolled forward, and the erosion watch.
+export * from './ledger/index.js';

@@ -1,6 +1,5 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../src/core/errors.js';
 import { exactDecimalOfNumber, isExactNumber } from '../../src/money/decimal-input.js';
 import {
   addMoney,

@@ -52,11 +52,9 @@ describe('parseCxScenario', () => {
   it('names the field at fault', () => {
     const bad = { ...SAMPLE_CX_SCENARIO, effects: { retention: { kind: 'triangular', low: 0, high: 1 } } };
     expect(() => parseCxScenario(bad)).toThrow(expect.objectContaining({ code: 'input/invalid' }));
-    try {
-      parseCxScenario({ ...SAMPLE_CX_SCENARIO, horizon: 0 });
-    } catch (error) {
-      expect((error as { path: unknown }).path).toEqual(['horizon']);
-    }
+    expect(() => parseCxScenario({ ...SAMPLE_CX_SCENARIO, horizon: 0 })).toThrow(
+      expect.objectContaining({ code: 'input/invalid', path: ['horizon'] }),
+    );
     expect(() => parseCxScenario({ ...SAMPLE_CX_SCENARIO, investment: ['1', '1', '1', '1'], horizon: 2 })).toThrow(
       /investment/,
     );
