@@ -93,13 +93,14 @@ export type {
   ContractualSimulationOptions,
   ContractualModel,
 } from './models/contractual-types.js';
-export * from './valuation/contractual.js';
 
 // Retention versus acquisition, the customer-equity test and the return on customer experience.
 export * from './roi/index.js';
 
 // Non-contractual transaction models.
 export * from './models/types.js';
+export * from './models/bg-nbd/index.js';
+export * from './models/mbg-nbd/index.js';
 export * from './models/pareto-nbd/index.js';
 export * from './models/bg-bb/index.js';
 export * from './models/gamma-gamma/index.js';
@@ -107,3 +108,7 @@ export * from './models/spend-types.js';
 
 // The customer-asset ledger: counts and value rolled forward, and the erosion watch.
 export * from './ledger/index.js';
+
+// Valuation: where model estimates become Money (CLV, customer equity, intervals, subscribers).
+export * from './valuation/index.js';
+export * from './models/holdout/index.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fail } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
+import { checkRetentionAndDiscount } from './check-rates.js';
 import type { DecimalInput } from './decimal.js';
 import { DecimalInputSchema, ONE, toDecimal, ZERO } from './decimal-input.js';
 import { amountOf, checkPair, type Money, MoneySchema, makeMoney } from './money.js';
@@ -59,20 +59,7 @@ export function bergerNasrCase1(input: BergerNasrCase1Input): Money {
   const gc = parsed.grossContribution;
   const m = parsed.promotionCost;
   checkPair(gc, m, fn);
-  const r = toDecimal(parsed.retention);
-  const d = toDecimal(parsed.discountRate);
-  if (r.isNeg() || r.gt(1))
-    fail('input/invalid', fn, 'retention must be a rate in [0, 1]', {
-      expected: 'a retention rate in [0, 1]',
-      received: r.toString(),
-      path: ['retention'],
-    });
-  if (d.lte(-1))
-    fail('finance/invalid-rate', fn, 'discountRate must be greater than -1', {
-      expected: 'a rate > -1',
-      received: d.toString(),
-      path: ['discountRate'],
-    });
+  const { r, d } = checkRetentionAndDiscount(parsed.retention, parsed.discountRate, fn);
   const q = r.div(d.plus(1));
   const halfYear = d.plus(1).sqrt();
   let contributions = ZERO;

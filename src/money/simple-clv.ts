@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { fail } from '../core/errors.js';
 import { type TimeUnit, TimeUnitSchema } from '../core/time-unit.js';
 import { parseInput } from '../core/validate.js';
+import { checkRetentionAndDiscount } from './check-rates.js';
 import type { DecimalInput, DecimalValue } from './decimal.js';
 import { DecimalInputSchema, freezeDecimal, ONE, toDecimal, ZERO } from './decimal-input.js';
 import { amountOf, type Money, MoneySchema, makeMoney } from './money.js';
@@ -94,21 +95,8 @@ function checkRates(
   },
   fn: string,
 ): Rates {
-  const r = toDecimal(input.retention);
-  const d = toDecimal(input.discountRate);
+  const { r, d } = checkRetentionAndDiscount(input.retention, input.discountRate, fn);
   const g = input.growth === undefined ? ZERO : toDecimal(input.growth);
-  if (r.isNeg() || r.gt(1))
-    fail('input/invalid', fn, 'retention must be a rate in [0, 1]', {
-      expected: 'a retention rate in [0, 1]',
-      received: r.toString(),
-      path: ['retention'],
-    });
-  if (d.lte(-1))
-    fail('finance/invalid-rate', fn, 'discountRate must be greater than -1', {
-      expected: 'a rate > -1',
-      received: d.toString(),
-      path: ['discountRate'],
-    });
   if (g.lte(-1))
     fail('finance/invalid-rate', fn, 'growth must be greater than -1', {
       expected: 'a rate > -1',
