@@ -12,12 +12,12 @@
  *
  *   npm run bench -- bg-bb
  */
-import { readFileSync } from 'node:fs';
 import { rfmSummaryFromRows } from '../src/data/index.js';
 import { bgBb } from '../src/models/bg-bb/index.js';
 import { bgBbLogLikelihoodPrepared, prepareBgBbPatterns } from '../src/models/bg-bb/likelihood.js';
 import { patternColumns } from '../src/models/shared/patterns.js';
 import { sharedDataFile } from '../tests/helpers/shared-data.js';
+import { donationPatterns } from '../tests/models/bg-bb/helpers.js';
 import { type BenchResult, below, medianMs } from './harness.js';
 import { medianCpuMs, microsPerCall } from './support.js';
 
@@ -29,15 +29,7 @@ export async function run(): Promise<BenchResult[]> {
   if (path === undefined) {
     return [{ name: 'BG/BB benchmarks skipped: donations.csv not found', value: 0, unit: 'ms' }];
   }
-  const rows = readFileSync(path, 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => {
-      const [x, tx, n, w] = line.split(',').map(Number);
-      return { frequency: x!, recency: tx!, T: n!, count: w! };
-    });
-  const donations = rfmSummaryFromRows(rows, { timeUnit: 'period' });
+  const donations = rfmSummaryFromRows(donationPatterns(path), { timeUnit: 'period' });
 
   const fitDonations = () => bgBb.fit(donations);
   results.push(

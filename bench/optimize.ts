@@ -13,15 +13,8 @@ import {
   samplePoisson,
   sampleStandardNormal,
 } from '../src/random/index.js';
+import { rosenbrock, sbgProblem } from '../tests/optimize/problems.js';
 import { type BenchResult, medianMs } from './harness.js';
-
-function rosenbrock(x: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < x.length - 1; i += 1) {
-    s += 100 * (x[i + 1]! - x[i]! ** 2) ** 2 + (1 - x[i]!) ** 2;
-  }
-  return s;
-}
 
 function callsPerSecond(draw: () => number, calls: number): number {
   let sink = 0;
@@ -47,25 +40,12 @@ export async function run(): Promise<BenchResult[]> {
   results.push({
     name: 'maximizeLikelihood sBG (years 0..7), starts (1,1) and (0.01,0.01)',
     value: medianMs(() =>
-      maximizeLikelihood({
-        parameterOrder: ['gamma', 'delta'],
-        transforms: { gamma: 'log', delta: 'log' },
-        logLikelihood: ({ gamma, delta }) => {
-          let p = gamma / (gamma + delta);
-          let s = 1 - p;
-          let ll = (alive[0]! - alive[1]!) * Math.log(p);
-          for (let t = 2; t < alive.length; t += 1) {
-            p *= (delta + t - 2) / (gamma + delta + t - 1);
-            s -= p;
-            ll += (alive[t - 1]! - alive[t]!) * Math.log(p);
-          }
-          return ll + alive[alive.length - 1]! * Math.log(s);
-        },
-        starts: [
+      maximizeLikelihood(
+        sbgProblem(alive, [
           { gamma: 1, delta: 1 },
           { gamma: 0.01, delta: 0.01 },
-        ],
-      }),
+        ]),
+      ),
     ),
     unit: 'ms',
   });

@@ -115,6 +115,17 @@ export async function run(): Promise<BenchResult[]> {
       'no interval',
     ),
     measured(
+      "the models' own part of it: Pareto/NBD DERT score + Gamma-Gamma score, 1M customers",
+      () => {
+        paretoNbd.score(PNBD, summary, { horizon: 0, discountRate: 1.15 ** (1 / 52) - 1 });
+        gammaGamma.score(GG, summary);
+      },
+      null,
+      3,
+      1,
+      'no target; CLV minus this is the cost of valuation itself',
+    ),
+    measured(
       'CLV in money (BG/NBD DERT x Gamma-Gamma, exact equity), 1M customers',
       () => customerLifetimeValue({ ...base, transactions: { model: bgNbd, params: BG }, summary }),
       1000,

@@ -42,7 +42,10 @@ export async function commandInput(
       'name a transactions file (CSV with customerId, date and amount columns), or pass --sample to use the built-in sample',
     );
   if (data.currency === '')
-    throw new CliError(EXIT.usage, '--currency is required with a file: the ISO 4217 code of the amounts, e.g. --currency USD');
+    throw new CliError(
+      EXIT.usage,
+      '--currency is required with a file: the ISO 4217 code of the amounts, e.g. --currency USD',
+    );
   const rejects = resolve(io.cwd, data.rejects ?? defaultRejects);
   const log = await loadLog(file, data, io, rejects);
   return { log, source: file, sample: null };

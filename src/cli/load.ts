@@ -56,7 +56,11 @@ export async function loadLog(
   if (!existsSync(path))
     throw new CliError(EXIT.data, `cannot read ${file}: there is no such file`);
   const delimiter =
-    options.delimiter === 'tab' ? '\t' : options.delimiter === 'whitespace' ? 'whitespace' : options.delimiter;
+    options.delimiter === 'tab'
+      ? '\t'
+      : options.delimiter === 'whitespace'
+        ? 'whitespace'
+        : options.delimiter;
   let log: TransactionLog;
   try {
     log = await readTransactionsCsv(path, {
@@ -88,10 +92,12 @@ export async function loadLog(
       `${rejected.length} row${rejected.length === 1 ? '' : 's'} of ${file} could not be read; the first is ${where}: ${first.reason}. ` +
       `All of them are listed in ${shown}.`;
     if (!options.skipInvalid)
-      throw new CliError(EXIT.data, `${message} Fix them, or pass --skip-invalid to go on without them.`);
+      throw new CliError(
+        EXIT.data,
+        `${message} Fix them, or pass --skip-invalid to go on without them.`,
+      );
     io.err(`warning: ${message} Going on without them (--skip-invalid).\n`);
   }
-  if (log.transactions.length === 0)
-    throw new CliError(EXIT.data, `${file} holds no transactions`);
+  if (log.transactions.length === 0) throw new CliError(EXIT.data, `${file} holds no transactions`);
   return log;
 }

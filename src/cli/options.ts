@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { isCustomerAssetError } from '../core/errors.js';
-import { money, type Money } from '../money/money.js';
+import { type Money, money } from '../money/money.js';
 import { type CxScenario, parseCxScenario } from '../report/cx-scenario.js';
 import { CliError, EXIT } from './exit-codes.js';
 import type { DataOptions } from './load.js';
@@ -16,7 +16,10 @@ import type { DataOptions } from './load.js';
 export function addDataOptions(command: Command): Command {
   return command
     .option('--sample', 'use the built-in sample company instead of a file')
-    .option('--currency <code>', 'ISO 4217 currency of the amounts, e.g. USD (required with a file)')
+    .option(
+      '--currency <code>',
+      'ISO 4217 currency of the amounts, e.g. USD (required with a file)',
+    )
     .option('--customer-column <name>', 'column holding the customer id', 'customerId')
     .option('--date-column <name>', 'column holding the date', 'date')
     .option('--amount-column <name>', 'column holding the amount', 'amount')
@@ -25,7 +28,10 @@ export function addDataOptions(command: Command): Command {
     .option('--columns <names>', 'comma-separated column names, for a file without a header line')
     .option('--time-zone <zone>', 'IANA time zone of the day boundaries', 'UTC')
     .option('--skip-invalid', 'go on without the rows that cannot be read (they are still listed)')
-    .option('--rejects <file>', 'where to list rows that cannot be read (default: rejected-rows.csv)');
+    .option(
+      '--rejects <file>',
+      'where to list rows that cannot be read (default: rejected-rows.csv)',
+    );
 }
 
 /** Adds the options of the models. */
@@ -33,7 +39,10 @@ export function addModelOptions(command: Command): Command {
   return command
     .option('--time-unit <unit>', 'time unit of the models: day, week or month', 'week')
     .option('--model <name>', 'purchase model: bg-nbd, mbg-nbd or pareto-nbd', 'bg-nbd')
-    .option('--observation-end <date>', 'last day of the data, YYYY-MM-DD (default: the last transaction)')
+    .option(
+      '--observation-end <date>',
+      'last day of the data, YYYY-MM-DD (default: the last transaction)',
+    )
     .option(
       '--calibration-end <date>',
       "end of the calibration period for the holdout check, YYYY-MM-DD, or 'none' (default: 26 weeks before the end when the data span 78 weeks)",
@@ -47,8 +56,12 @@ export function addMoneyOptions(command: Command): Command {
     .option('--discount-rate <rate>', 'cost of capital per year, e.g. 0.10 (required with a file)');
 }
 
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' });
-const DecimalText = z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a plain decimal number such as 0.30' });
+const DateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' });
+const DecimalText = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, { message: 'must be a plain decimal number such as 0.30' });
 
 /** The raw options commander hands over (strings and booleans). */
 export type RawOptions = Readonly<Record<string, unknown>>;
@@ -65,8 +78,17 @@ function checked<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
 }
 
 /** The data options, checked. `currency` may be absent only with the sample. */
-export function dataOptions(raw: RawOptions): DataOptions & { readonly rejects: string | undefined } {
-  const currency = raw.currency === undefined ? '' : checked(z.string().regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as USD' }), raw.currency, '--currency');
+export function dataOptions(
+  raw: RawOptions,
+): DataOptions & { readonly rejects: string | undefined } {
+  const currency =
+    raw.currency === undefined
+      ? ''
+      : checked(
+          z.string().regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as USD' }),
+          raw.currency,
+          '--currency',
+        );
   const columns =
     raw.columns === undefined
       ? undefined
@@ -78,12 +100,17 @@ export function dataOptions(raw: RawOptions): DataOptions & { readonly rejects: 
     customerColumn: checked(z.string().min(1), raw.customerColumn, '--customer-column'),
     dateColumn: checked(z.string().min(1), raw.dateColumn, '--date-column'),
     amountColumn: checked(z.string().min(1), raw.amountColumn, '--amount-column'),
-    dateFormat: checked(z.enum(['iso', 'yyyymmdd'], { message: "must be 'iso' or 'yyyymmdd'" }), raw.dateFormat, '--date-format'),
+    dateFormat: checked(
+      z.enum(['iso', 'yyyymmdd'], { message: "must be 'iso' or 'yyyymmdd'" }),
+      raw.dateFormat,
+      '--date-format',
+    ),
     delimiter: checked(z.string().min(1), raw.delimiter, '--delimiter'),
     ...(columns === undefined ? {} : { columns }),
     timeZone: checked(z.string().min(1), raw.timeZone, '--time-zone'),
     skipInvalid: raw.skipInvalid === true,
-    rejects: raw.rejects === undefined ? undefined : checked(z.string().min(1), raw.rejects, '--rejects'),
+    rejects:
+      raw.rejects === undefined ? undefined : checked(z.string().min(1), raw.rejects, '--rejects'),
   };
 }
 
@@ -98,9 +125,22 @@ export interface ModelOptions {
 
 export function modelOptions(raw: RawOptions): ModelOptions {
   return {
-    timeUnit: checked(z.enum(['day', 'week', 'month'], { message: "must be 'day', 'week' or 'month'" }), raw.timeUnit, '--time-unit'),
-    model: checked(z.enum(['bg-nbd', 'mbg-nbd', 'pareto-nbd'], { message: "must be 'bg-nbd', 'mbg-nbd' or 'pareto-nbd'" }), raw.model, '--model'),
-    observationEnd: raw.observationEnd === undefined ? undefined : checked(DateText, raw.observationEnd, '--observation-end'),
+    timeUnit: checked(
+      z.enum(['day', 'week', 'month'], { message: "must be 'day', 'week' or 'month'" }),
+      raw.timeUnit,
+      '--time-unit',
+    ),
+    model: checked(
+      z.enum(['bg-nbd', 'mbg-nbd', 'pareto-nbd'], {
+        message: "must be 'bg-nbd', 'mbg-nbd' or 'pareto-nbd'",
+      }),
+      raw.model,
+      '--model',
+    ),
+    observationEnd:
+      raw.observationEnd === undefined
+        ? undefined
+        : checked(DateText, raw.observationEnd, '--observation-end'),
     calibrationEnd:
       raw.calibrationEnd === undefined
         ? undefined
@@ -111,22 +151,37 @@ export function modelOptions(raw: RawOptions): ModelOptions {
 }
 
 /** The money options, checked; `required` names what is missing when they are absent. */
-export function moneyOptions(raw: RawOptions, defaults?: { margin: string; discountRate: string }): {
+export function moneyOptions(
+  raw: RawOptions,
+  defaults?: { margin: string; discountRate: string },
+): {
   readonly margin: string;
   readonly discountRate: string;
 } {
   const margin = raw.margin ?? defaults?.margin;
   const rate = raw.discountRate ?? defaults?.discountRate;
   if (margin === undefined)
-    throw new CliError(EXIT.usage, '--margin is required: the share of revenue kept as margin, e.g. --margin 0.30');
+    throw new CliError(
+      EXIT.usage,
+      '--margin is required: the share of revenue kept as margin, e.g. --margin 0.30',
+    );
   if (rate === undefined)
-    throw new CliError(EXIT.usage, '--discount-rate is required: the cost of capital per year, e.g. --discount-rate 0.10');
+    throw new CliError(
+      EXIT.usage,
+      '--discount-rate is required: the cost of capital per year, e.g. --discount-rate 0.10',
+    );
   const m = checked(DecimalText, margin, '--margin');
   if (!(Number(m) > 0 && Number(m) <= 1))
-    throw new CliError(EXIT.usage, `--margin must be a share of revenue between 0 and 1, e.g. 0.30; received ${JSON.stringify(margin)}`);
+    throw new CliError(
+      EXIT.usage,
+      `--margin must be a share of revenue between 0 and 1, e.g. 0.30; received ${JSON.stringify(margin)}`,
+    );
   const d = checked(DecimalText, rate, '--discount-rate');
   if (!(Number(d) > 0 && Number(d) < 10))
-    throw new CliError(EXIT.usage, `--discount-rate must be a yearly rate above 0, e.g. 0.10; received ${JSON.stringify(rate)}`);
+    throw new CliError(
+      EXIT.usage,
+      `--discount-rate must be a yearly rate above 0, e.g. 0.10; received ${JSON.stringify(rate)}`,
+    );
   return { margin: m, discountRate: d };
 }
 
@@ -141,7 +196,10 @@ export function readJsonFile(file: string, cwd: string, flag: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new CliError(EXIT.data, `${flag}: ${file} is not valid JSON (${(error as Error).message})`);
+    throw new CliError(
+      EXIT.data,
+      `${flag}: ${file} is not valid JSON (${(error as Error).message})`,
+    );
   }
 }
 
@@ -152,7 +210,9 @@ export function cxScenarioFile(file: string, cwd: string): CxScenario {
     return parseCxScenario(json);
   } catch (error) {
     if (isCustomerAssetError(error))
-      throw new CliError(EXIT.data, `--cx: ${file} is not a valid CX scenario: ${error.message}`, { cause: error });
+      throw new CliError(EXIT.data, `--cx: ${file} is not a valid CX scenario: ${error.message}`, {
+        cause: error,
+      });
     throw error;
   }
 }
@@ -170,7 +230,10 @@ export function acquisitionCostsOption(
   raw: RawOptions,
   currency: string,
   cwd: string,
-): { readonly byPeriod: Readonly<Record<string, Money>> } | { readonly perCustomer: Money } | undefined {
+):
+  | { readonly byPeriod: Readonly<Record<string, Money>> }
+  | { readonly perCustomer: Money }
+  | undefined {
   if (raw.cac !== undefined && raw.acquisitionCosts !== undefined)
     throw new CliError(EXIT.usage, 'give either --cac or --acquisition-costs, not both');
   if (raw.cac !== undefined)
@@ -187,6 +250,7 @@ export function acquisitionCostsOption(
     );
   }
   const byPeriod: Record<string, Money> = {};
-  for (const [period, amount] of Object.entries(result.data)) byPeriod[period] = money(String(amount), currency);
+  for (const [period, amount] of Object.entries(result.data))
+    byPeriod[period] = money(String(amount), currency);
   return { byPeriod };
 }

@@ -22,9 +22,13 @@ export function computing<T>(what: string, run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(exitCodeOfComputation(error), `${what} failed: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new CliError(
+      exitCodeOfComputation(error),
+      `${what} failed: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -45,7 +49,10 @@ export function firstDate(log: TransactionLog): string {
 /** The customer summary of the whole log, in the models' time unit. */
 export function summarise(log: TransactionLog, model: ModelOptions): RfmSummary {
   return computing('summarising the transactions', () =>
-    rfmSummary(log, { timeUnit: model.timeUnit, observationEnd: model.observationEnd ?? lastDate(log) }),
+    rfmSummary(log, {
+      timeUnit: model.timeUnit,
+      observationEnd: model.observationEnd ?? lastDate(log),
+    }),
   );
 }
 
@@ -59,7 +66,9 @@ export interface Fits {
 /** Fits the purchase model and Gamma-Gamma on a summary. */
 export function fitModels(summary: RfmSummary, model: ModelOptions): Fits {
   const descriptor = MODELS[model.model];
-  const purchase = computing(`fitting ${model.model}`, () => descriptor.fit(compressSummary(summary)));
+  const purchase = computing(`fitting ${model.model}`, () =>
+    descriptor.fit(compressSummary(summary)),
+  );
   const spend = computing('fitting gamma-gamma', () => gammaGamma.fit(summary));
   return { model: descriptor, purchase, spend };
 }

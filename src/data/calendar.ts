@@ -230,10 +230,10 @@ export function periodStart(dayNumber: number, mergeBy: MergeBy): number {
 }
 
 /**
- * `dayNumber` moved by `months` calendar months, clamped to the end of a shorter month
- * (2023-01-31 plus one month is 2023-02-28), as java.time and date-fns do.
+ * The day number of the civil date `year-month-day` moved by `months` calendar months, clamped to the
+ * end of a shorter month (2023-01-31 plus one month is 2023-02-28), as java.time and date-fns do.
  */
-function addMonths(year: number, month: number, day: number, months: number): number {
+export function addMonths(year: number, month: number, day: number, months: number): number {
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
   const m = index - y * 12 + 1;

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { civilFromDays, daysFromCivil, daysInMonth, formatDay, parseIsoDate } from './calendar.js';
+import { addMonths, civilFromDays, daysFromCivil, formatDay, parseIsoDate } from './calendar.js';
 
 /** A calendar period used to group customers into cohorts and to count periods since acquisition. */
 export type CalendarPeriod = 'week' | 'month' | 'quarter' | 'year';
@@ -85,8 +85,5 @@ export function addPeriods(dayNumber: number, k: number, period: CalendarPeriod)
   if (period === 'week') return dayNumber + 7 * k;
   const months = period === 'month' ? k : period === 'quarter' ? 3 * k : 12 * k;
   const [year, month, day] = civilFromDays(dayNumber);
-  const total = year * 12 + (month - 1) + months;
-  const newYear = Math.floor(total / 12);
-  const newMonth = total - newYear * 12 + 1;
-  return daysFromCivil(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
+  return addMonths(year, month, day, months);
 }

@@ -216,3 +216,37 @@ export function columnIndexes(
     return index;
   });
 }
+
+/**
+ * Reads the data records of a transactions file: the first record is the header unless `columns`
+ * names the fields, and either maps the seven attributes to positions ({@link columnIndexes}). A
+ * record as wide as the header goes to `onRecord` with those positions; any other goes to
+ * `onWrongWidth` with the expected and received widths as text.
+ */
+export async function readTransactionRecords(
+  source: CsvSource,
+  read: {
+    readonly delimiter?: string | undefined;
+    readonly columns?: readonly string[] | undefined;
+  },
+  fields: Required<TransactionFields>,
+  fn: string,
+  onRecord: (fields: string[], indexes: readonly number[], line: number, raw: string) => void,
+  onWrongWidth: (line: number, raw: string, expected: string, received: string) => void,
+): Promise<void> {
+  let indexes: number[] | undefined =
+    read.columns === undefined ? undefined : columnIndexes(read.columns, fields, fn);
+  let width = read.columns?.length ?? 0;
+  await readRecords(source, read.delimiter ?? ',', fn, (record, line, raw) => {
+    if (indexes === undefined) {
+      indexes = columnIndexes(record, fields, fn);
+      width = record.length;
+      return;
+    }
+    if (record.length !== width) {
+      onWrongWidth(line, raw, `${width} fields`, `${record.length} fields`);
+      return;
+    }
+    onRecord(record, indexes, line, raw);
+  });
+}

@@ -6,8 +6,7 @@ import {
   CsvFormatShape,
   type CsvSource,
   CsvSourceSchema,
-  columnIndexes,
-  readRecords,
+  readTransactionRecords,
   recordText,
 } from './csv-records.js';
 import { LogBuilder } from './log-builder.js';
@@ -72,32 +71,22 @@ export async function readTransactionsCsv(
   const parsed = parseInput(ReadTransactionsCsvOptionsSchema, options, fn, 'options');
   const resolved = resolveReadOptions(parsed);
   const builder = new LogBuilder(resolved, fn, (raw) => recordText(raw as string));
-  let indexes: number[] | undefined =
-    parsed.columns === undefined ? undefined : columnIndexes(parsed.columns, resolved.fields, fn);
-  let width = parsed.columns?.length ?? 0;
   const values: unknown[] = new Array(7);
-  await readRecords(source, parsed.delimiter ?? ',', fn, (fields, line, raw) => {
-    if (indexes === undefined) {
-      indexes = columnIndexes(fields, resolved.fields, fn);
-      width = fields.length;
-      return;
-    }
-    if (fields.length !== width) {
-      builder.rejectRow(
-        line,
-        raw,
-        'wrong number of fields',
-        `${width} fields`,
-        `${fields.length} fields`,
-      );
-      return;
-    }
-    for (let k = 0; k < 7; k += 1) {
-      const index = indexes[k]!;
-      values[k] = index < 0 ? undefined : fields[index];
-    }
-    builder.add(line, values, raw);
-  });
+  await readTransactionRecords(
+    source,
+    parsed,
+    resolved.fields,
+    fn,
+    (fields, indexes, line, raw) => {
+      for (let k = 0; k < 7; k += 1) {
+        const index = indexes[k]!;
+        values[k] = index < 0 ? undefined : fields[index];
+      }
+      builder.add(line, values, raw);
+    },
+    (line, raw, expected, received) =>
+      builder.rejectRow(line, raw, 'wrong number of fields', expected, received),
+  );
   return builder.build();
 }
 

@@ -4,8 +4,7 @@ import {
   CsvFormatShape,
   type CsvSource,
   CsvSourceSchema,
-  columnIndexes,
-  readRecords,
+  readTransactionRecords,
   recordText,
 } from './csv-records.js';
 import { type ReadTransactionsCsvOptions, safeAsync } from './read-csv.js';
@@ -91,45 +90,42 @@ export async function rfmSummaryFromCsv(
   const sink = new RejectSink(fn, resolved.onInvalid);
   const columns = new ColumnsBuilder();
   const f = resolved.fields;
-  let indexes: number[] | undefined =
-    parsed.columns === undefined ? undefined : columnIndexes(parsed.columns, f, fn);
-  let width = parsed.columns?.length ?? 0;
   let rowCount = 0;
-  await readRecords(source, parsed.delimiter ?? ',', fn, (fields, line, raw) => {
-    if (indexes === undefined) {
-      indexes = columnIndexes(fields, f, fn);
-      width = fields.length;
-      return;
-    }
-    rowCount += 1;
-    if (fields.length !== width) {
+  await readTransactionRecords(
+    source,
+    parsed,
+    f,
+    fn,
+    (fields, ix, line, raw) => {
+      rowCount += 1;
+      reader.problem = undefined;
+      const customerId = reader.customerId(fields[ix[0]!], f.customerId);
+      const day = customerId === undefined ? undefined : reader.day(fields[ix[1]!], f.date);
+      const units = day === undefined ? undefined : reader.amountUnits(fields[ix[2]!], f.amount);
+      let ok = units !== undefined;
+      // The optional attributes are not kept, but a row is accepted or rejected exactly as
+      // readTransactionsCsv would.
+      if (ok && ix[3]! >= 0) ok = reader.text(fields[ix[3]!], f.orderId) !== undefined;
+      if (ok && ix[4]! >= 0) ok = reader.quantity(fields[ix[4]!], f.quantity) !== undefined;
+      if (ok && ix[5]! >= 0) ok = reader.text(fields[ix[5]!], f.channel) !== undefined;
+      if (ok && ix[6]! >= 0) ok = reader.text(fields[ix[6]!], f.segment) !== undefined;
+      if (!ok) {
+        sink.reject(line, recordText(raw), reader.problem!);
+        return;
+      }
+      if (Number.isNaN(units)) columns.add(customerId!, day!, undefined, reader.decimal);
+      else columns.add(customerId!, day!, units, undefined);
+    },
+    (line, raw, expected, received) => {
+      rowCount += 1;
       sink.reject(line, recordText(raw), {
         column: null,
         problem: 'wrong number of fields',
-        expected: `${width} fields`,
-        received: `${fields.length} fields`,
+        expected,
+        received,
       });
-      return;
-    }
-    const ix = indexes;
-    reader.problem = undefined;
-    const customerId = reader.customerId(fields[ix[0]!], f.customerId);
-    const day = customerId === undefined ? undefined : reader.day(fields[ix[1]!], f.date);
-    const units = day === undefined ? undefined : reader.amountUnits(fields[ix[2]!], f.amount);
-    let ok = units !== undefined;
-    // The optional attributes are not kept, but a row is accepted or rejected exactly as
-    // readTransactionsCsv would.
-    if (ok && ix[3]! >= 0) ok = reader.text(fields[ix[3]!], f.orderId) !== undefined;
-    if (ok && ix[4]! >= 0) ok = reader.quantity(fields[ix[4]!], f.quantity) !== undefined;
-    if (ok && ix[5]! >= 0) ok = reader.text(fields[ix[5]!], f.channel) !== undefined;
-    if (ok && ix[6]! >= 0) ok = reader.text(fields[ix[6]!], f.segment) !== undefined;
-    if (!ok) {
-      sink.reject(line, recordText(raw), reader.problem!);
-      return;
-    }
-    if (Number.isNaN(units)) columns.add(customerId!, day!, undefined, reader.decimal);
-    else columns.add(customerId!, day!, units, undefined);
-  });
+    },
+  );
   const summary = summarizeColumns(columns.build(), parsed, resolved.currency, resolved.timeZone);
   return Object.freeze({
     summary,

@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import { fail } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { type Safe, toSafe } from '../core/safe.js';
 import { PositiveNumberSchema, parseInput, SeedSchema } from '../core/validate.js';
 import { createRandom, sampleBeta, sampleGeometric } from '../random/index.js';
-import {
-  addPeriods,
-  type CalendarPeriod,
-  dayFromIsoDate,
-  isoDateFromDay,
-} from './cohort-calendar.js';
+import { addPeriods, type CalendarPeriod, isoDateFromDay } from './cohort-calendar.js';
 import { CalendarPeriodSchema, IsoDateSchema } from './cohort-input.js';
+import { simulationWindow } from './simulation-window.js';
 import type { SubscriptionEvent } from './survival-subscriptions.js';
 
 /** sBG parameters: each subscriber's per-period churn probability θ ~ Beta(alpha, beta). */
@@ -113,22 +108,11 @@ export function simulateSubscriptions(
 ): SimulatedSubscriptions {
   const opts = parseInput(OptionsSchema, options, FN, 'options');
   const period = opts.period ?? 'month';
-  const startDay = dayFromIsoDate(opts.start)!;
-  const endDay = dayFromIsoDate(opts.end)!;
-  const lastStart =
-    opts.acquisitionEnd === undefined ? startDay : dayFromIsoDate(opts.acquisitionEnd)!;
-  if (lastStart < startDay)
-    fail('input/invalid', FN, 'options.acquisitionEnd is before options.start', {
-      path: ['acquisitionEnd'],
-      expected: `a date on or after ${opts.start}`,
-      received: opts.acquisitionEnd,
-    });
-  if (endDay < lastStart)
-    fail('input/invalid', FN, 'options.end is before the last start date', {
-      path: ['end'],
-      expected: `a date on or after ${isoDateFromDay(lastStart)}`,
-      received: opts.end,
-    });
+  const {
+    startDay,
+    endDay,
+    lastDay: lastStart,
+  } = simulationWindow(opts, FN, 'the last start date');
   const rng = createRandom(opts.seed);
   const width = String(opts.customers).length;
   const startDays = lastStart - startDay + 1;

@@ -12,9 +12,10 @@ import {
   sampleExponential,
   sampleGamma,
 } from '../random/index.js';
-import { dayFromIsoDate, isoDateFromDay } from './cohort-calendar.js';
+import { isoDateFromDay } from './cohort-calendar.js';
 import { IsoDateSchema } from './cohort-input.js';
 import { type SpendModel, spendDrawer } from './simulate-spend.js';
+import { simulationWindow } from './simulation-window.js';
 import type { Transaction, TransactionLog } from './types.js';
 
 /** BG/NBD parameters: λ ~ Gamma(r, rate α), p ~ Beta(a, b) (Fader, Hardie & Lee 2005). */
@@ -238,22 +239,11 @@ function paretoStory(params: ParetoNbdSimulationParams): StoryTeller {
 export function simulateTransactions(options: SimulateTransactionsOptions): SimulatedTransactions {
   const opts = parseInput(OptionsSchema, options, FN, 'options');
   const currency = checkCurrency(opts.currency ?? 'USD', FN, ['currency']);
-  const startDay = dayFromIsoDate(opts.start)!;
-  const endDay = dayFromIsoDate(opts.end)!;
-  const lastAcquisition =
-    opts.acquisitionEnd === undefined ? startDay : dayFromIsoDate(opts.acquisitionEnd)!;
-  if (lastAcquisition < startDay)
-    fail('input/invalid', FN, 'options.acquisitionEnd is before options.start', {
-      path: ['acquisitionEnd'],
-      expected: `a date on or after ${opts.start}`,
-      received: opts.acquisitionEnd,
-    });
-  if (endDay < lastAcquisition)
-    fail('input/invalid', FN, 'options.end is before the last acquisition date', {
-      path: ['end'],
-      expected: `a date on or after ${isoDateFromDay(lastAcquisition)}`,
-      received: opts.end,
-    });
+  const {
+    startDay,
+    endDay,
+    lastDay: lastAcquisition,
+  } = simulationWindow(opts, FN, 'the last acquisition date');
   const timeUnit = opts.timeUnit ?? 'week';
   const daysPerUnit = timeUnit === 'week' ? 7 : 1;
   const story =

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '../core/validate.js';
 import { checkRetentionAndDiscount } from './check-rates.js';
 import type { DecimalInput } from './decimal.js';
-import { DecimalInputSchema, ONE, toDecimal, ZERO } from './decimal-input.js';
+import { DecimalInputSchema, ONE, ZERO } from './decimal-input.js';
 import { amountOf, checkPair, type Money, MoneySchema, makeMoney } from './money.js';
 
 /** Inputs of {@link bergerNasrCase1}; rates are per year. */

@@ -12,9 +12,9 @@ import { compressSummary } from '../data/compress-summary.js';
 import { rfmSummary } from '../data/rfm-summary.js';
 import type { RfmSummary } from '../data/summary-types.js';
 import type { TransactionLog } from '../data/types.js';
+import { customerLedger } from '../ledger/customer-ledger.js';
 import { equityLedger } from '../ledger/equity-ledger.js';
 import { transactionValuation } from '../ledger/transaction-valuation.js';
-import { customerLedger } from '../ledger/customer-ledger.js';
 import type { CustomerLedger, EquityLedger } from '../ledger/types.js';
 import { bgNbd } from '../models/bg-nbd/index.js';
 import { gammaGamma } from '../models/gamma-gamma/index.js';
@@ -22,8 +22,8 @@ import { type HoldoutTracking, holdoutTracking } from '../models/holdout/holdout
 import { mbgNbd } from '../models/mbg-nbd/index.js';
 import { paretoNbd } from '../models/pareto-nbd/index.js';
 import type { CustomerScores, TransactionModel } from '../models/types.js';
-import type { DecimalInput } from '../money/decimal.js';
 import { addMoney, multiplyMoney } from '../money/arithmetic.js';
+import type { DecimalInput } from '../money/decimal.js';
 import { type Money, money } from '../money/money.js';
 import { type CxReturnResult, cxReturn } from '../roi/cx-return.js';
 import { type CxSimulationResult, simulateCxReturn } from '../roi/cx-simulation.js';
@@ -34,8 +34,8 @@ import {
   retentionVsAcquisition,
 } from '../roi/retention-vs-acquisition.js';
 import { type CustomerLifetimeValues, customerLifetimeValue } from '../valuation/clv.js';
-import { DISTRIBUTION_PERCENTILES } from './charts/roi-charts.js';
 import type { BriefingProgress } from './briefing-types.js';
+import { DISTRIBUTION_PERCENTILES } from './charts/roi-charts.js';
 import type { CxScenario } from './cx-scenario.js';
 import { type YearlyBase, yearlyCustomerValuesBase } from './roi-base.js';
 
@@ -140,7 +140,9 @@ function containingLabel(label: string, period: 'quarter' | 'year'): string | nu
   if (quarter) return period === 'year' ? quarter[1]! : label;
   const month = /^(\d{4})-(\d{2})$/.exec(label);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12)
-    return period === 'year' ? month[1]! : `${month[1]}-Q${Math.floor((Number(month[2]) - 1) / 3) + 1}`;
+    return period === 'year'
+      ? month[1]!
+      : `${month[1]}-Q${Math.floor((Number(month[2]) - 1) / 3) + 1}`;
   return null;
 }
 
@@ -148,7 +150,9 @@ function containingLabel(label: string, period: 'quarter' | 'year'): string | nu
  * Acquisition costs per ledger period: spend given per year, quarter or month is summed into the
  * ledger's periods; one cost per customer is multiplied by the customers acquired in each period.
  */
-function costsByPeriod(settings: AnalysisSettings): Record<string, Money> | null {
+export function costsByPeriod(
+  settings: Pick<AnalysisSettings, 'acquisitionCosts' | 'ledgerPeriod' | 'log' | 'observationEnd'>,
+): Record<string, Money> | null {
   const costs = settings.acquisitionCosts;
   if (costs === null) return null;
   const out: Record<string, Money> = {};
@@ -160,11 +164,19 @@ function costsByPeriod(settings: AnalysisSettings): Record<string, Money> | null
     for (const [label, amount] of Object.entries(costs.costs)) {
       const target = containingLabel(label, settings.ledgerPeriod);
       if (target === null)
-        fail('input/invalid', 'briefing', `acquisition costs for '${label}' cannot be added up by ${settings.ledgerPeriod}`, {
-          expected: settings.ledgerPeriod === 'year' ? "labels such as '2024', '2024-Q1' or '2024-01'" : "labels such as '2024-Q1' or '2024-01'",
-          received: label,
-          path: ['acquisitionCosts', 'byPeriod', label],
-        });
+        fail(
+          'input/invalid',
+          'briefing',
+          `acquisition costs for '${label}' cannot be added up by ${settings.ledgerPeriod}`,
+          {
+            expected:
+              settings.ledgerPeriod === 'year'
+                ? "labels such as '2024', '2024-Q1' or '2024-01'"
+                : "labels such as '2024-Q1' or '2024-01'",
+            received: label,
+            path: ['acquisitionCosts', 'byPeriod', label],
+          },
+        );
       add(target, amount);
     }
     return out;

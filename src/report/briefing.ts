@@ -13,7 +13,12 @@ import type { TransactionLog } from '../data/types.js';
 import type { DecimalInput } from '../money/decimal.js';
 import { DecimalInputSchema, toDecimal } from '../money/decimal-input.js';
 import { isMoney, type Money } from '../money/money.js';
-import { type AnalysisSettings, type BriefingModelName, runAnalysis, type Analysis } from './analysis.js';
+import {
+  type Analysis,
+  type AnalysisSettings,
+  type BriefingModelName,
+  runAnalysis,
+} from './analysis.js';
 import type { Briefing, BriefingCustomer, BriefingProgress } from './briefing-types.js';
 import { type CxScenario, CxScenarioSchema } from './cx-scenario.js';
 import { formatMultiple, formatNumber, formatPercent } from './format.js';
@@ -155,22 +160,32 @@ function settingsOf(input: BriefingInput): AnalysisSettings {
     calibrationEnd = span >= 78 * 7 ? isoOf(dayOf(observationEnd) - 182) : null;
   } else calibrationEnd = parsed.calibrationEnd;
   if (calibrationEnd !== null && !(calibrationEnd > first && calibrationEnd < observationEnd))
-    fail('input/invalid', fn, 'calibrationEnd must fall between the first transaction and observationEnd', {
-      expected: `a date after ${first} and before ${observationEnd}`,
-      received: calibrationEnd,
-      path: ['calibrationEnd'],
-    });
+    fail(
+      'input/invalid',
+      fn,
+      'calibrationEnd must fall between the first transaction and observationEnd',
+      {
+        expected: `a date after ${first} and before ${observationEnd}`,
+        received: calibrationEnd,
+        path: ['calibrationEnd'],
+      },
+    );
   const costs = parsed.acquisitionCosts;
   let acquisitionCosts: AnalysisSettings['acquisitionCosts'] = null;
   if (costs !== undefined) {
     const list = 'perCustomer' in costs ? [costs.perCustomer] : Object.values(costs.byPeriod);
     for (const m of list)
       if (m.currency !== currency)
-        fail('money/currency-mismatch', fn, 'acquisition costs are in another currency than the log', {
-          expected: currency,
-          received: m.currency,
-          path: ['acquisitionCosts'],
-        });
+        fail(
+          'money/currency-mismatch',
+          fn,
+          'acquisition costs are in another currency than the log',
+          {
+            expected: currency,
+            received: m.currency,
+            path: ['acquisitionCosts'],
+          },
+        );
     acquisitionCosts =
       'perCustomer' in costs
         ? { kind: 'per-customer', cac: costs.perCustomer }
@@ -293,7 +308,12 @@ export function briefing(input: BriefingInput): Briefing {
         ? `95% interval ${compact(equity.lower)} to ${compact(equity.upper)}`
         : undefined,
     ),
-    figure('customers', 'Customers acquired', formatNumber(a.clv.customers), `${formatNumber(active)} expected still active`),
+    figure(
+      'customers',
+      'Customers acquired',
+      formatNumber(a.clv.customers),
+      `${formatNumber(active)} expected still active`,
+    ),
     figure(
       'equityChange',
       'Change over the last year',
@@ -316,7 +336,11 @@ export function briefing(input: BriefingInput): Briefing {
   const company = input.company ?? 'The company';
   const numbers = {
     currency: settings.currency,
-    observation: { first: settings.firstDate, end: settings.observationEnd, calibrationEnd: settings.calibrationEnd },
+    observation: {
+      first: settings.firstDate,
+      end: settings.observationEnd,
+      calibrationEnd: settings.calibrationEnd,
+    },
     assumptions: {
       margin: String(settings.margin),
       discountRatePerYear: String(settings.discountRate),

@@ -87,5 +87,7 @@ export const CxScenarioSchema = /* @__PURE__ */ z
  * ```
  */
 export function parseCxScenario(value: unknown): CxScenario {
-  return deepFreeze(parseInput(CxScenarioSchema, value, 'parseCxScenario', 'scenario')) as CxScenario;
+  return deepFreeze(
+    parseInput(CxScenarioSchema, value, 'parseCxScenario', 'scenario'),
+  ) as CxScenario;
 }

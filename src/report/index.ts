@@ -4,24 +4,25 @@
  * assembly, the built-in sample company, and presentation formatting. A leaf: nothing in the
  * library imports it, and it imports no renderer. Guide: docs/guide/briefing.md.
  */
-export {
-  type Briefing,
-  type BriefingChart,
-  type BriefingCustomer,
-  type BriefingFigure,
-  type BriefingProgress,
-  type BriefingSection,
-  type BriefingTable,
-} from './briefing-types.js';
-export { type BriefingInput, briefing, safeBriefing } from './briefing.js';
+
 export type { BriefingModelName } from './analysis.js';
+export { type BriefingInput, briefing, safeBriefing } from './briefing.js';
+export type {
+  Briefing,
+  BriefingChart,
+  BriefingCustomer,
+  BriefingFigure,
+  BriefingProgress,
+  BriefingSection,
+  BriefingTable,
+} from './briefing-types.js';
 export {
   type ClvConcentrationData,
   type ClvConcentrationInput,
   type ClvGroup,
+  type ConcentrationPoint,
   clvConcentrationData,
   clvConcentrationSpec,
-  type ConcentrationPoint,
 } from './charts/clv-deciles.js';
 export {
   type LayerCakeData,

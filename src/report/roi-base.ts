@@ -4,9 +4,10 @@
  *
  * @internal
  */
-import type { CustomerValue, CustomerValuesBase } from '../roi/base.js';
-import { money } from '../money/money.js';
+
 import type { TransactionModel } from '../models/types.js';
+import { money } from '../money/money.js';
+import type { CustomerValue, CustomerValuesBase } from '../roi/base.js';
 
 type AnyParams = Readonly<Record<string, number>>;
 

@@ -5,8 +5,8 @@
  * per quarter and a customer-experience programme to evaluate. Same seed, same company, everywhere.
  */
 import { deepFreeze } from '../core/freeze.js';
-import type { TransactionLog } from '../data/types.js';
 import { simulateTransactions } from '../data/simulate-transactions.js';
+import type { TransactionLog } from '../data/types.js';
 import { type Money, money } from '../money/money.js';
 import type { CxScenario } from './cx-scenario.js';
 
@@ -26,7 +26,12 @@ export interface BriefingSample {
   /** How the log was drawn, for the record. */
   readonly simulation: {
     readonly model: 'bg-nbd';
-    readonly params: { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number };
+    readonly params: {
+      readonly r: number;
+      readonly alpha: number;
+      readonly a: number;
+      readonly b: number;
+    };
     readonly timeUnit: 'week';
     readonly spend: { readonly p: number; readonly q: number; readonly gamma: number };
     readonly customers: number;

@@ -59,24 +59,10 @@ export const EffectDistributionSchema = z.union([
     .strict(),
 ]);
 
-/** A validated effect in normal form. Internal. */
+/** A validated effect in normal form (no bare numbers; a beta's range filled in). Internal. */
 export type ParsedEffect =
-  | { readonly kind: 'point'; readonly value: number }
-  | { readonly kind: 'range'; readonly low: number; readonly high: number }
-  | {
-      readonly kind: 'triangular';
-      readonly low: number;
-      readonly mode: number;
-      readonly high: number;
-    }
-  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
-  | {
-      readonly kind: 'beta';
-      readonly alpha: number;
-      readonly beta: number;
-      readonly low: number;
-      readonly high: number;
-    };
+  | Exclude<EffectDistribution, number | { readonly kind: 'beta' }>
+  | Required<Extract<EffectDistribution, { readonly kind: 'beta' }>>;
 
 /** Normalises an effect validated by {@link EffectDistributionSchema}; checks the ordering rules. */
 export function parseEffect(

@@ -121,22 +121,58 @@ const PositiveDurationSchema = /* @__PURE__ */ DurationSchema.refine((d) => d.va
   message: 'Must be a duration longer than zero',
 });
 
+/** Either `params` or `fitted`, not both. */
+function exactlyOneSource(
+  component: { params?: unknown; fitted?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if ((component.params === undefined) === (component.fitted === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: component.params === undefined ? ['params'] : ['fitted'],
+      message: 'Must give either params or fitted (a fitted record), not both',
+    });
+}
+
 /** zod schema of {@link CustomerLifetimeValueInput} (model params are checked by each model's schema). */
 export const CustomerLifetimeValueInputSchema = /* @__PURE__ */ z
   .object({
-    transactions: z.union([
-      z
-        .object({ model: TransactionModelSchema, params: z.record(z.string(), z.unknown()) })
-        .strict(),
-      z.object({ model: TransactionModelSchema, fitted: FittedSchema }).strict(),
-    ]),
-    spend: z.union([
-      z.object({ model: SpendModelSchema, params: z.record(z.string(), z.unknown()) }).strict(),
-      z.object({ model: SpendModelSchema, fitted: FittedSchema }).strict(),
-      z.object({ amount: MoneySchema }).strict(),
-    ]),
+    transactions: z
+      .object({
+        model: TransactionModelSchema,
+        params: z.record(z.string(), z.unknown()).optional(),
+        fitted: FittedSchema.optional(),
+      })
+      .strict()
+      .superRefine(exactlyOneSource),
+    spend: z
+      .object({
+        model: SpendModelSchema.optional(),
+        params: z.record(z.string(), z.unknown()).optional(),
+        fitted: FittedSchema.optional(),
+        amount: MoneySchema.optional(),
+      })
+      .strict()
+      .superRefine((spend, ctx) => {
+        if (spend.amount !== undefined) {
+          if (spend.model !== undefined || spend.params !== undefined || spend.fitted !== undefined)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['amount'],
+              message: 'Must be given alone: either { amount } or { model, params | fitted }',
+            });
+          return;
+        }
+        if (spend.model === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['model'],
+            message: 'Must be a spend model (with params or fitted), or give { amount } instead',
+          });
+        else exactlyOneSource(spend, ctx);
+      }),
     summary: SummarySchema,
-    horizon: z.union([z.literal('infinite'), DurationSchema]),
+    horizon: z.unknown(),
     discount: DiscountInputSchema,
     margin: DecimalInputSchema,
     currency: z.string(),
@@ -241,7 +277,11 @@ export function checkClvInput(input: unknown, fn: string): CheckedClvInput {
     'transactions',
   );
   let spend: CheckedClvInput['spend'];
-  if ('amount' in parsed.spend) {
+  const horizon: Duration | 'infinite' =
+    parsed.horizon === 'infinite'
+      ? 'infinite'
+      : parseInput(DurationSchema, parsed.horizon, fn, 'horizon');
+  if (parsed.spend.amount !== undefined) {
     const amount = parsed.spend.amount;
     if (amount.currency !== currency)
       fail('money/currency-mismatch', fn, 'spend.amount is not in the currency of the valuation', {
@@ -287,7 +327,7 @@ export function checkClvInput(input: unknown, fn: string): CheckedClvInput {
       received: margin.toString(),
       path: ['margin'],
     });
-  if (parsed.horizon === 'infinite' && (parsed.timing !== undefined || parsed.period !== undefined))
+  if (horizon === 'infinite' && (parsed.timing !== undefined || parsed.period !== undefined))
     fail('input/invalid', fn, 'timing and period apply to a finite horizon only', {
       expected: "a finite horizon, or neither timing nor period with horizon 'infinite'",
       received: parsed.timing ?? 'period',
@@ -332,7 +372,7 @@ export function checkClvInput(input: unknown, fn: string): CheckedClvInput {
     spend,
     summary,
     timeUnit,
-    horizon: parsed.horizon,
+    horizon,
     discount: parsed.discount,
     margin,
     currency,

@@ -87,7 +87,7 @@ export interface CustomerLifetimeValues {
   readonly size: number;
   /** Customers represented (Σ count). */
   readonly customers: number;
-  /** Ids of the rows (RFM summary) or null (pattern summary). */
+  /** Ids of the rows (RFM summary) or null (pattern summary); built on first access. */
   readonly customerIds: readonly string[] | null;
   /** Customers per row. */
   readonly count: Float64Array;
@@ -433,7 +433,9 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
     currency,
     size: rows.size,
     customers: rows.customers,
-    customerIds: rows.customerIds,
+    get customerIds() {
+      return rows.customerIds();
+    },
     count: rows.count,
     probabilityAlive: pass.probabilityAlive,
     expectedTransactions: pass.expected,

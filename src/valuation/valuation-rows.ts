@@ -13,8 +13,8 @@ export interface ValuationRows {
   readonly size: number;
   /** Customers each row stands for. */
   readonly count: Float64Array;
-  /** Customer ids (rows of an RFM summary), or null for a pattern summary. */
-  readonly customerIds: readonly string[] | null;
+  /** Customer ids (rows of an RFM summary), or null for a pattern summary (built on first use). */
+  customerIds(): readonly string[] | null;
   /** Σ count. */
   readonly customers: number;
   /** The history of row `i` (no copy of the whole summary). */
@@ -34,7 +34,7 @@ interface RowLike {
   readonly monetaryValue?: string | null;
 }
 
-/** Reads the counts (and ids) of an RFM summary or pattern summary; the rest on demand. */
+/** Reads the counts of an RFM summary or pattern summary; the rest on demand. */
 export function valuationRows(summary: TransactionSummaryInput, fn: string): ValuationRows {
   const isCustomers = summary.kind === 'rfm-summary';
   const rows: readonly RowLike[] = isCustomers ? summary.customers : summary.patterns;
@@ -47,7 +47,6 @@ export function valuationRows(summary: TransactionSummaryInput, fn: string): Val
     });
   const size = rows.length;
   const count = new Float64Array(size);
-  const ids: string[] | null = isCustomers ? new Array<string>(size) : null;
   let customers = 0;
   for (let i = 0; i < size; i += 1) {
     const row = rows[i]!;
@@ -60,14 +59,18 @@ export function valuationRows(summary: TransactionSummaryInput, fn: string): Val
       });
     count[i] = n;
     customers += n;
-    if (ids !== null) ids[i] = row.customerId as string;
   }
+  let ids: readonly string[] | null | undefined;
   let frequency: Float64Array | undefined;
   let monetary: Float64Array | undefined;
   return {
     size,
     count,
-    customerIds: ids === null ? null : Object.freeze(ids),
+    customerIds: () => {
+      if (ids === undefined)
+        ids = isCustomers ? Object.freeze(rows.map((row) => row.customerId as string)) : null;
+      return ids;
+    },
     customers,
     history: (i) => {
       const row = rows[i]!;

@@ -4,20 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { cli, SMALL_CSV, tempDir, writeFile } from './helpers.js';
 
-const columns = ['--customer-column', 'customer', '--date-column', 'day', '--amount-column', 'value'];
+const columns = [
+  '--customer-column',
+  'customer',
+  '--date-column',
+  'day',
+  '--amount-column',
+  'value',
+];
 
 describe('customer-asset: usage', () => {
   it('--help lists the commands and the exit codes, exit 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(EXIT.ok);
-    for (const command of ['briefing', 'summary', 'fit', 'value', 'ledger']) expect(r.out).toContain(command);
+    for (const command of ['briefing', 'summary', 'fit', 'value', 'ledger'])
+      expect(r.out).toContain(command);
     expect(r.out).toContain('Exit codes:');
   });
 
   it('--version prints the package version', async () => {
     const r = await cli(['--version']);
     expect(r.code).toBe(EXIT.ok);
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
     expect(r.out.trim()).toBe(pkg.version);
   });
 
@@ -37,9 +47,14 @@ describe('customer-asset: usage', () => {
     const noCurrency = await cli(['summary', 'log.csv', ...columns], dir);
     expect(noCurrency.code).toBe(EXIT.usage);
     expect(noCurrency.err).toMatch(/--currency is required/);
-    const badUnit = await cli(['fit', 'log.csv', '--currency', 'USD', ...columns, '--time-unit', 'fortnight'], dir);
+    const badUnit = await cli(
+      ['fit', 'log.csv', '--currency', 'USD', ...columns, '--time-unit', 'fortnight'],
+      dir,
+    );
     expect(badUnit.code).toBe(EXIT.usage);
-    expect(badUnit.err).toMatch(/--time-unit must be 'day', 'week' or 'month'; received "fortnight"/);
+    expect(badUnit.err).toMatch(
+      /--time-unit must be 'day', 'week' or 'month'; received "fortnight"/,
+    );
     const noMargin = await cli(['value', 'log.csv', '--currency', 'USD', ...columns], dir);
     expect(noMargin.code).toBe(EXIT.usage);
     expect(noMargin.err).toMatch(/--margin is required/);
@@ -65,11 +80,16 @@ describe('customer-asset: bad data', () => {
 
   it('rows that cannot be read are named by line and column and listed in a file (3)', async () => {
     const dir = tempDir();
-    const text = SMALL_CSV.replace('a,2024-02-10,12.50', 'a,2024-02-10,12,50').replace('c,2024-09-09', 'c,2024-13-09');
+    const text = SMALL_CSV.replace('a,2024-02-10,12.50', 'a,2024-02-10,12,50').replace(
+      'c,2024-09-09',
+      'c,2024-13-09',
+    );
     writeFile(dir, 'log.csv', text.replace('12,50', '"12,50"'));
     const r = await cli(['summary', 'log.csv', '--currency', 'USD', ...columns], dir);
     expect(r.code).toBe(EXIT.data);
-    expect(r.err).toMatch(/2 rows of log\.csv could not be read; the first is line 3, column "value"/);
+    expect(r.err).toMatch(
+      /2 rows of log\.csv could not be read; the first is line 3, column "value"/,
+    );
     expect(r.err).toMatch(/rejected-rows\.csv/);
     expect(r.err).toMatch(/--skip-invalid/);
     const rejects = readFileSync(join(dir, 'rejected-rows.csv'), 'utf8').trim().split('\n');
@@ -78,7 +98,19 @@ describe('customer-asset: bad data', () => {
     expect(rejects[1]).toMatch(/^3,value,/);
     expect(rejects[2]).toMatch(/^7,day,/);
     // With --skip-invalid the command goes on, warns, and still lists them.
-    const skip = await cli(['summary', 'log.csv', '--currency', 'USD', ...columns, '--skip-invalid', '--rejects', 'bad.csv'], dir);
+    const skip = await cli(
+      [
+        'summary',
+        'log.csv',
+        '--currency',
+        'USD',
+        ...columns,
+        '--skip-invalid',
+        '--rejects',
+        'bad.csv',
+      ],
+      dir,
+    );
     expect(skip.code).toBe(EXIT.ok);
     expect(skip.err).toMatch(/^warning: 2 rows/);
     expect(skip.out).toMatch(/^5 transactions/);
@@ -87,7 +119,11 @@ describe('customer-asset: bad data', () => {
 
   it('a CX scenario file is checked field by field (3)', async () => {
     const dir = tempDir();
-    writeFile(dir, 'cx.json', JSON.stringify({ investment: ['1000'], effects: { retention: 'a lot' }, horizon: 5 }));
+    writeFile(
+      dir,
+      'cx.json',
+      JSON.stringify({ investment: ['1000'], effects: { retention: 'a lot' }, horizon: 5 }),
+    );
     const r = await cli(['briefing', '--sample', '--cx', 'cx.json', '--out', 'out'], dir);
     expect(r.code).toBe(EXIT.data);
     expect(r.err).toMatch(/--cx: cx\.json is not a valid CX scenario: .*effects\.retention/);
@@ -102,16 +138,21 @@ describe('customer-asset: the single steps', () => {
   it('summary reads a file with its own column names', async () => {
     const dir = tempDir();
     writeFile(dir, 'log.csv', SMALL_CSV);
-    const r = await cli(['summary', 'log.csv', '--currency', 'USD', ...columns, '--period', 'month'], dir);
+    const r = await cli(
+      ['summary', 'log.csv', '--currency', 'USD', ...columns, '--period', 'month'],
+      dir,
+    );
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/^7 transactions from 2024-01-03 to 2024-12-20/);
     expect(r.out).toMatch(/Revenue: \$79\.50\./);
     expect(r.out).toMatch(/Customers: 3, of whom 2 \(67%\) bought more than once\./);
     const json = await cli(['summary', 'log.csv', '--currency', 'USD', ...columns, '--json'], dir);
     const parsed = JSON.parse(json.out);
-    expect(parsed.revenue).toBe('79.5');
+    expect(parsed.revenue).toBe('79.50');
     expect(parsed.customers).toBe(3);
-    expect(parsed.summary.customers.map((c: { frequency: number }) => c.frequency)).toEqual([2, 0, 2]);
+    expect(parsed.summary.customers.map((c: { frequency: number }) => c.frequency)).toEqual([
+      2, 0, 2,
+    ]);
   });
 
   it('fit --json gives the fitted records of the sample', async () => {

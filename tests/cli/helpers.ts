@@ -12,7 +12,11 @@ export interface RunResult {
 }
 
 /** Runs `customer-asset <args>` in-process in `cwd` (a fresh temporary folder by default). */
-export async function cli(args: readonly string[], cwd = tempDir(), isTty = false): Promise<RunResult> {
+export async function cli(
+  args: readonly string[],
+  cwd = tempDir(),
+  isTty = false,
+): Promise<RunResult> {
   let out = '';
   let err = '';
   const io: CliIo = {

@@ -2,38 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { cohortTable, safeCohortTable } from '../../src/data/cohort-table.js';
 import { parseTransactions } from '../../src/data/parse-transactions.js';
 import { Dec } from '../../src/money/decimal.js';
-import { makeLog, type Row } from './cohort-helpers.js';
+import { makeLog, type Row, WORKED_EXAMPLE_ROWS } from './cohort-helpers.js';
 
-/**
- * The worked example of docs/guide/cohorts.md: seven customers over January-March 2024, every figure
- * below computed by hand.
- *
- * - A: Jan 5 10.00, Jan 20 5.00, Feb 3 20.00, Mar 15 10.00
- * - B: Jan 10 30.00, Mar 1 15.00
- * - C: Jan 31 8.00, Feb 1 4.00 (one day later, but the next calendar month: age 1)
- * - D: Feb 14 50.00 and 25.00 (two lines of order o1), Mar 20 -25.00 (a refund)
- * - E: Feb 28 12.00, Mar 5 12.00
- * - F: Mar 31 100.00
- * - G: Mar 10 -5.00 (a refund from a customer with no purchase: unattributed)
- */
-const ROWS: readonly Row[] = [
-  ['A', '2024-01-05', '10.00'],
-  ['B', '2024-01-10', '30.00'],
-  ['A', '2024-01-20', '5.00'],
-  ['C', '2024-01-31', '8.00'],
-  ['C', '2024-02-01', '4.00'],
-  ['A', '2024-02-03', '20.00'],
-  ['D', '2024-02-14', '50.00', 'o1'],
-  ['D', '2024-02-14', '25.00', 'o1'],
-  ['E', '2024-02-28', '12.00'],
-  ['B', '2024-03-01', '15.00'],
-  ['E', '2024-03-05', '12.00'],
-  ['G', '2024-03-10', '-5.00'],
-  ['A', '2024-03-15', '10.00'],
-  ['D', '2024-03-20', '-25.00'],
-  ['F', '2024-03-31', '100.00'],
-];
-const log = makeLog(ROWS);
+/** The worked example of docs/guide/cohorts.md (see {@link WORKED_EXAMPLE_ROWS}). */
+const log = makeLog(WORKED_EXAMPLE_ROWS);
 
 describe('cohortTable: worked example, monthly cohorts and periods', () => {
   const table = cohortTable(log, { cohortBy: 'month', period: 'month' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionEvent } from '../../src/data/survival-subscriptions.js';
 import { safeSurvivalTable, survivalTable } from '../../src/data/survival-table.js';
-import { makeLog, type Row } from './cohort-helpers.js';
+import { makeLog, WORKED_EXAMPLE_ROWS } from './cohort-helpers.js';
 
 /**
  * Hand-checked subscription log (docs/guide/cohorts.md), monthly contract periods, end 2024-04-30:
@@ -149,25 +149,8 @@ describe('survivalTable: subscription log errors name the row and field', () => 
   });
 });
 
-/** The cohort-table worked example (tests/data/cohort-table.test.ts): end 2024-03-31. */
-const ROWS: readonly Row[] = [
-  ['A', '2024-01-05', '10.00'],
-  ['B', '2024-01-10', '30.00'],
-  ['A', '2024-01-20', '5.00'],
-  ['C', '2024-01-31', '8.00'],
-  ['C', '2024-02-01', '4.00'],
-  ['A', '2024-02-03', '20.00'],
-  ['D', '2024-02-14', '50.00', 'o1'],
-  ['D', '2024-02-14', '25.00', 'o1'],
-  ['E', '2024-02-28', '12.00'],
-  ['B', '2024-03-01', '15.00'],
-  ['E', '2024-03-05', '12.00'],
-  ['G', '2024-03-10', '-5.00'],
-  ['A', '2024-03-15', '10.00'],
-  ['D', '2024-03-20', '-25.00'],
-  ['F', '2024-03-31', '100.00'],
-];
-const log = makeLog(ROWS);
+/** The cohort-table worked example (tests/data/cohort-helpers.ts): end 2024-03-31. */
+const log = makeLog(WORKED_EXAMPLE_ROWS);
 
 describe('survivalTable from a transaction log with an inactivity rule', () => {
   it('one period of inactivity: alive at age k if a purchase at some age >= k', () => {

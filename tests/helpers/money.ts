@@ -1,7 +1,6 @@
 /** Test helpers for money amounts and coded errors, shared by tests/money and tests/roi. */
 import Decimal from 'decimal.js';
 import { expect } from 'vitest';
-import { CustomerAssetError } from '../../src/core/errors.js';
 import { type DecimalValue, type Money, money } from '../../src/money/index.js';
 
 /** A decimal.js with the library's 40 digits, for reference computations in tests. */
@@ -12,17 +11,6 @@ export const usd = (amount: string | number): Money => money(String(amount), 'US
 
 /** A list of USD flows. */
 export const flows = (amounts: readonly (string | number)[]): Money[] => amounts.map(usd);
-
-/** Runs `fn` and returns the CustomerAssetError it throws (fails the test otherwise). */
-export function caught(fn: () => unknown): CustomerAssetError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomerAssetError);
-    return error as CustomerAssetError;
-  }
-  throw new Error('expected a CustomerAssetError, nothing was thrown');
-}
 
 /**
  * Closeness checks computed in the decimal context `Dec`: the precision matters (a relative error of

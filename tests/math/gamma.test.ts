@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../src/core/errors.js';
 import { betaln, digamma, gammaln } from '../../src/math/index.js';
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CustomerAssetError ? e.code : 'not a CustomerAssetError';
-  }
-  return undefined;
-}
+import { codeOf } from '../helpers/errors.js';
 
 describe('gammaln', () => {
   it('is ln((n-1)!) at integers and ln sqrt(pi) at 1/2', () => {

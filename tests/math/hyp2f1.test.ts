@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../src/core/errors.js';
 import { betaln, hyp2f1, logHyp2f1 } from '../../src/math/index.js';
+import { codeOf } from '../helpers/errors.js';
 import { sharedReferenceFile } from '../helpers/shared-data.js';
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CustomerAssetError ? e.code : 'not a CustomerAssetError';
-  }
-  return undefined;
-}
 
 function rel(a: number, b: number): number {
   return Math.abs(a - b) / Math.abs(b);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../src/core/errors.js';
 import {
   gammaln,
   logTricomiUEqual,
@@ -7,15 +6,7 @@ import {
   tricomiUEqual,
   upperIncompleteGamma,
 } from '../../src/math/index.js';
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CustomerAssetError ? e.code : 'not a CustomerAssetError';
-  }
-  return undefined;
-}
+import { codeOf } from '../helpers/errors.js';
 
 function rel(a: number, b: number): number {
   return Math.abs(a - b) / Math.abs(b);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../src/core/errors.js';
 import {
   log1mExp,
   log1pExp,
@@ -9,17 +8,9 @@ import {
   NeumaierAccumulator,
   neumaierSum,
 } from '../../src/math/index.js';
+import { codeOf } from '../helpers/errors.js';
 
 const NEG = Number.NEGATIVE_INFINITY;
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CustomerAssetError ? e.code : 'not a CustomerAssetError';
-  }
-  return undefined;
-}
 
 describe('log1pExp and log1mExp', () => {
   it('log1pExp is ln(1 + e^x) without overflow or underflow', () => {

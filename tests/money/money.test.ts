@@ -23,7 +23,8 @@ import {
   subtractMoney,
   sumMoney,
 } from '../../src/money/index.js';
-import { caught, usd } from '../helpers/money.js';
+import { caught } from '../helpers/errors.js';
+import { usd } from '../helpers/money.js';
 
 describe('money(): construction and the exactness rule for numbers', () => {
   it('keeps decimal strings exactly, without rounding to minor units', () => {

@@ -12,7 +12,8 @@ import {
   xirr,
   xnpv,
 } from '../../src/money/index.js';
-import { caught, expectClose, expectRelClose, flows, usd } from '../helpers/money.js';
+import { caught } from '../helpers/errors.js';
+import { expectClose, expectRelClose, flows, usd } from '../helpers/money.js';
 
 describe('npv (fin.npv.*, REFERENCE.md §10)', () => {
   it('the convention trap: 243.425995492111 with the first flow at t = 0, 221.29635953828267 spreadsheet-style', () => {

@@ -12,7 +12,8 @@ import {
   perpetuity,
   presentValue,
 } from '../../src/money/index.js';
-import { caught, expectClose, expectRelClose, usd } from '../helpers/money.js';
+import { caught } from '../helpers/errors.js';
+import { expectClose, expectRelClose, usd } from '../helpers/money.js';
 
 const year = { value: 1, unit: 'year' } as const;
 const month = { value: 1, unit: 'month' } as const;

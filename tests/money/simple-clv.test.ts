@@ -11,7 +11,8 @@ import {
   simpleClvElasticities,
   sumMoney,
 } from '../../src/money/index.js';
-import { caught, expectClose, usd } from '../helpers/money.js';
+import { caught } from '../helpers/errors.js';
+import { expectClose, usd } from '../helpers/money.js';
 
 const base = { margin: usd(100), retention: '0.8', discountRate: '0.1', period: 'year' } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCustomerAssetError } from '../../src/core/errors.js';
 import { minimize, type Objective, safeMinimize } from '../../src/optimize/index.js';
+import { codeOf } from '../helpers/errors.js';
 import { beale, rosenbrock, rosenbrockGradient } from './problems.js';
 
 function expectClose(actual: readonly number[], expected: readonly number[], tolerance: number) {
@@ -8,15 +8,6 @@ function expectClose(actual: readonly number[], expected: readonly number[], tol
   actual.forEach((a, i) => {
     expect(Math.abs(a - expected[i]!)).toBeLessThan(tolerance);
   });
-}
-
-function codeOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    return isCustomerAssetError(error) ? error.code : 'not a CustomerAssetError';
-  }
-  return undefined;
 }
 
 describe('minimize: classic problems', () => {

@@ -8,19 +8,11 @@ import {
   safeMaximizeLikelihood,
 } from '../../src/optimize/index.js';
 import { createRandom, sampleGamma, sampleNormal } from '../../src/random/index.js';
-import { bisect, trigamma } from './problems.js';
+import { codeOf } from '../helpers/errors.js';
+import { bisect, sbgProblem, trigamma } from './problems.js';
 
 function relativeError(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.abs(expected);
-}
-
-function codeOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    return isCustomerAssetError(error) ? error.code : 'not a CustomerAssetError';
-  }
-  return undefined;
 }
 
 describe('maximizeLikelihood: gamma shape and rate with the analytic answer', () => {
@@ -172,24 +164,6 @@ describe('maximizeLikelihood: the sBG on the Fader & Hardie (2007) retention dat
   // Customers alive out of 1000 at years 0..7 (Fader & Hardie 2007, JIM 21(1), Table 1).
   const regular = [1000, 631, 468, 382, 326, 289, 262, 241];
   const highEnd = [1000, 869, 743, 653, 593, 551, 517, 491];
-  type P = { gamma: number; delta: number };
-  // LL = Σ n_t ln P(T=t) + survivors · ln S(τ), P(T=1) = γ/(γ+δ), P(T=t) = (δ+t−2)/(γ+δ+t−1) P(T=t−1).
-  const sbgProblem = (alive: readonly number[], starts: P[]): MleProblem<P> => ({
-    parameterOrder: ['gamma', 'delta'],
-    transforms: { gamma: 'log', delta: 'log' },
-    logLikelihood: ({ gamma, delta }) => {
-      let p = gamma / (gamma + delta);
-      let s = 1 - p;
-      let ll = (alive[0]! - alive[1]!) * Math.log(p);
-      for (let t = 2; t < alive.length; t += 1) {
-        p *= (delta + t - 2) / (gamma + delta + t - 1);
-        s -= p;
-        ll += (alive[t - 1]! - alive[t]!) * Math.log(p);
-      }
-      return ll + alive[alive.length - 1]! * Math.log(s);
-    },
-    starts,
-  });
 
   it('years 0..4 reproduce the published fits (Hardie; test vector sbg.fit.4yr_regular)', () => {
     const reg = maximizeLikelihood(sbgProblem(regular.slice(0, 5), [{ gamma: 1, delta: 1 }]));

@@ -1,4 +1,5 @@
-/** Classic test problems for the optimizer tests (not a test file itself). */
+/** Classic test problems for the optimizer tests and benchmarks (not a test file itself). */
+import type { MleProblem } from '../../src/optimize/mle.js';
 
 /** Extended Rosenbrock: sum of 100 (x_{i+1} − x_i²)² + (1 − x_i)², minimum 0 at (1, ..., 1). */
 export function rosenbrock(x: readonly number[]): number {
@@ -54,4 +55,33 @@ export function bisect(f: (x: number) => number, lo: number, hi: number): number
     else b = m;
   }
   return 0.5 * (a + b);
+}
+
+/** The sBG's parameters under the names of the numerical-core tests. */
+export type SbgGammaDelta = { gamma: number; delta: number };
+
+/**
+ * The sBG likelihood of customers `alive` out of a cohort at ages 0..τ (Fader & Hardie 2007):
+ * LL = Σ n_t ln P(T=t) + survivors · ln S(τ), P(T=1) = γ/(γ+δ), P(T=t) = (δ+t−2)/(γ+δ+t−1) P(T=t−1).
+ */
+export function sbgProblem(
+  alive: readonly number[],
+  starts: SbgGammaDelta[],
+): MleProblem<SbgGammaDelta> {
+  return {
+    parameterOrder: ['gamma', 'delta'],
+    transforms: { gamma: 'log', delta: 'log' },
+    logLikelihood: ({ gamma, delta }) => {
+      let p = gamma / (gamma + delta);
+      let s = 1 - p;
+      let ll = (alive[0]! - alive[1]!) * Math.log(p);
+      for (let t = 2; t < alive.length; t += 1) {
+        p *= (delta + t - 2) / (gamma + delta + t - 1);
+        s -= p;
+        ll += (alive[t - 1]! - alive[t]!) * Math.log(p);
+      }
+      return ll + alive[alive.length - 1]! * Math.log(s);
+    },
+    starts,
+  };
 }

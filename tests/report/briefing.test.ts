@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rfmSummary } from '../../src/data/rfm-summary.js';
 import { parseTransactions } from '../../src/data/parse-transactions.js';
+import { rfmSummary } from '../../src/data/rfm-summary.js';
 import { simulateTransactions } from '../../src/data/simulate-transactions.js';
 import { bgNbd } from '../../src/models/bg-nbd/index.js';
 import { gammaGamma } from '../../src/models/gamma-gamma/index.js';
 import { sumMoney } from '../../src/money/arithmetic.js';
 import { money } from '../../src/money/money.js';
-import type { Briefing } from '../../src/report/briefing-types.js';
 import { briefing, safeBriefing } from '../../src/report/briefing.js';
+import type { Briefing } from '../../src/report/briefing-types.js';
 import { briefingSample } from '../../src/report/sample.js';
 import { customerLifetimeValue } from '../../src/valuation/clv.js';
 
@@ -29,12 +29,20 @@ beforeAll(() => {
   });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: the JSON figures are read by path in the assertions
 const numbers = () => b.numbers as Record<string, any>;
 const amount = (x: { amount: string }) => Number(x.amount);
 
 describe('the briefing of the sample company', () => {
   it('answers the six questions, each chart it refers to present', () => {
-    expect(b.sections.map((s) => s.id)).toEqual(['value', 'movement', 'customers', 'model', 'retention', 'cx']);
+    expect(b.sections.map((s) => s.id)).toEqual([
+      'value',
+      'movement',
+      'customers',
+      'model',
+      'retention',
+      'cx',
+    ]);
     const ids = b.charts.map((c) => c.id);
     expect(ids).toEqual([
       'clv-deciles',
@@ -50,17 +58,35 @@ describe('the briefing of the sample company', () => {
     ]);
     expect(b.sections.flatMap((s) => s.charts)).toEqual(ids);
     for (const c of b.charts) expect(c.spec.$schema).toMatch(/vega-lite\/v6/);
-    expect(progress).toEqual(['1/7 summarise', '2/7 fit', '3/7 holdout', '4/7 value', '5/7 ledger', '6/7 retention', '7/7 cx']);
+    expect(progress).toEqual([
+      '1/7 summarise',
+      '2/7 fit',
+      '3/7 holdout',
+      '4/7 value',
+      '5/7 ledger',
+      '6/7 retention',
+      '7/7 cx',
+    ]);
   });
 
   it('reads as text: no NaN, undefined, Infinity or [object Object] anywhere', () => {
-    const text = JSON.stringify({ h: b.headline, s: b.sections, a: b.assumptions, n: b.notes, c: b.charts.map((c) => c.caption) });
+    const text = JSON.stringify({
+      h: b.headline,
+      s: b.sections,
+      a: b.assumptions,
+      n: b.notes,
+      c: b.charts.map((c) => c.caption),
+    });
     expect(text).not.toMatch(/NaN|undefined|Infinity|\[object Object\]/);
-    for (const f of [...b.headline, ...b.sections.flatMap((s) => s.figures), ...b.assumptions]) expect(f.value.length).toBeGreaterThan(0);
+    for (const f of [...b.headline, ...b.sections.flatMap((s) => s.figures), ...b.assumptions])
+      expect(f.value.length).toBeGreaterThan(0);
   });
 
   it('states customer equity as the exact sum of the customers’ values, rounded half-up', () => {
-    const total = sumMoney(b.customers.map((c) => money(c.clv, 'USD')), 'USD');
+    const total = sumMoney(
+      b.customers.map((c) => money(c.clv, 'USD')),
+      'USD',
+    );
     expect(total.amount.toString()).toBe(numbers().customerEquity.value);
     const rounded = total.amount.toDecimalPlaces(0, 4).toNumber().toLocaleString('en-US');
     expect(b.headline[0]?.value).toBe(`$${rounded}`);
@@ -69,7 +95,10 @@ describe('the briefing of the sample company', () => {
 
   it('recovers the company the sample was drawn from: the true customer equity lies in the 95% interval', () => {
     const eq = numbers().customerEquity;
-    const summary = rfmSummary(sample.log, { timeUnit: 'week', observationEnd: sample.observationEnd });
+    const summary = rfmSummary(sample.log, {
+      timeUnit: 'week',
+      observationEnd: sample.observationEnd,
+    });
     const truth = customerLifetimeValue({
       transactions: { model: bgNbd, params: sample.simulation.params },
       spend: { model: gammaGamma, params: sample.simulation.spend },
@@ -85,7 +114,9 @@ describe('the briefing of the sample company', () => {
     expect(value).toBeLessThan(Number(eq.upper));
     const fit = numbers().fit.purchase;
     for (const k of ['r', 'alpha', 'a', 'b'] as const)
-      expect(Math.abs(fit.params[k] - sample.simulation.params[k])).toBeLessThan(3 * fit.standardErrors[k]);
+      expect(Math.abs(fit.params[k] - sample.simulation.params[k])).toBeLessThan(
+        3 * fit.standardErrors[k],
+      );
   });
 
   it('rolls equity forward to the same closing value and balances', () => {
@@ -95,7 +126,9 @@ describe('the briefing of the sample company', () => {
     expect(rows.map((r: { period: string }) => r.period)).toEqual(['2023', '2024', '2025']);
     expect(amount(rows[0].opening)).toBe(0);
     // Valued per customer in cents (the ledger) or exactly (the valuation): the same base.
-    expect(Math.abs(amount(rows[2].closing) - Number(numbers().customerEquity.value))).toBeLessThan(5);
+    expect(Math.abs(amount(rows[2].closing) - Number(numbers().customerEquity.value))).toBeLessThan(
+      5,
+    );
     const waterfall = b.sections[1]!.figures;
     expect(waterfall.find((f) => f.id === 'closingEquity')?.value).toBe(b.headline[0]?.value);
   });
@@ -113,11 +146,17 @@ describe('the briefing of the sample company', () => {
   });
 
   it('values retention more the more points it adds, and acquisition at the recent cost per customer', () => {
-    const r = numbers().retention as { retentionPoints: number; retentionGain: { amount: string } }[];
+    const r = numbers().retention as {
+      retentionPoints: number;
+      retentionGain: { amount: string };
+    }[];
     expect(r.map((x) => x.retentionPoints)).toEqual([0.005, 0.01, 0.02, 0.03, 0.04, 0.05]);
-    for (let i = 1; i < r.length; i += 1) expect(amount(r[i]!.retentionGain)).toBeGreaterThan(amount(r[i - 1]!.retentionGain));
+    for (let i = 1; i < r.length; i += 1)
+      expect(amount(r[i]!.retentionGain)).toBeGreaterThan(amount(r[i - 1]!.retentionGain));
     // 2025's acquisition spend over 2025's new customers.
-    const acquisition = numbers().ledger.acquisition.find((a: { cohort: string }) => a.cohort === '2025');
+    const acquisition = numbers().ledger.acquisition.find(
+      (a: { cohort: string }) => a.cohort === '2025',
+    );
     const cac = Number(numbers().acquisitionCostPerCustomer.value.amount);
     expect(cac).toBeCloseTo(amount(acquisition.acquisitionCost) / acquisition.customers, 2);
   });
@@ -158,19 +197,28 @@ describe('briefing input', () => {
   });
 
   it('refuses bad assumptions with coded errors naming the field', () => {
-    expect(() => briefing({ ...base, margin: '1.5' })).toThrow(expect.objectContaining({ code: 'input/invalid', path: ['margin'] }));
-    expect(() => briefing({ ...base, discountRate: '0' })).toThrow(expect.objectContaining({ code: 'finance/invalid-rate' }));
+    expect(() => briefing({ ...base, margin: '1.5' })).toThrow(
+      expect.objectContaining({ code: 'input/invalid', path: ['margin'] }),
+    );
+    expect(() => briefing({ ...base, discountRate: '0' })).toThrow(
+      expect.objectContaining({ code: 'finance/invalid-rate' }),
+    );
     expect(() => briefing({ ...base, calibrationEnd: '2026-01-01' })).toThrow(
       expect.objectContaining({ code: 'input/invalid', path: ['calibrationEnd'] }),
     );
-    expect(() => briefing({ ...base, acquisitionCosts: { perCustomer: money('10', 'EUR') } })).toThrow(
-      expect.objectContaining({ code: 'money/currency-mismatch' }),
-    );
-    expect(() => briefing({ ...base, acquisitionCosts: { byPeriod: { 'Q1 2024': money('10', 'USD') } } })).toThrow(
+    expect(() =>
+      briefing({ ...base, acquisitionCosts: { perCustomer: money('10', 'EUR') } }),
+    ).toThrow(expect.objectContaining({ code: 'money/currency-mismatch' }));
+    expect(() =>
+      briefing({ ...base, acquisitionCosts: { byPeriod: { 'Q1 2024': money('10', 'USD') } } }),
+    ).toThrow(expect.objectContaining({ code: 'input/invalid' }));
+    expect(() => briefing({ ...base, period: 'week' as never })).toThrow(
       expect.objectContaining({ code: 'input/invalid' }),
     );
-    expect(() => briefing({ ...base, period: 'week' as never })).toThrow(expect.objectContaining({ code: 'input/invalid' }));
     const empty = parseTransactions([], { currency: 'USD' });
-    expect(safeBriefing({ ...base, log: empty })).toMatchObject({ success: false, error: { code: 'input/empty' } });
+    expect(safeBriefing({ ...base, log: empty })).toMatchObject({
+      success: false,
+      error: { code: 'input/empty' },
+    });
   });
 });

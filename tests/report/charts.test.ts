@@ -9,15 +9,18 @@ import { clvConcentrationData } from '../../src/report/charts/clv-deciles.js';
 import { layerCakeData, retentionHeatmapData } from '../../src/report/charts/cohort-charts.js';
 import { customerFlowData } from '../../src/report/charts/customer-flow.js';
 import { equityWaterfallData } from '../../src/report/charts/equity-waterfall.js';
-import { holdoutChartData, probabilityAliveGridData } from '../../src/report/charts/model-charts.js';
+import {
+  holdoutChartData,
+  probabilityAliveGridData,
+} from '../../src/report/charts/model-charts.js';
 import {
   cxDistributionData,
   cxTornadoChartData,
   DISTRIBUTION_PERCENTILES,
   retentionCurveData,
 } from '../../src/report/charts/roi-charts.js';
-import { cxTornado } from '../../src/roi/cx-tornado.js';
 import { simulateCxReturn } from '../../src/roi/cx-simulation.js';
+import { cxTornado } from '../../src/roi/cx-tornado.js';
 import { retentionVsAcquisition } from '../../src/roi/retention-vs-acquisition.js';
 
 const usd = (amount: string) => money(amount, 'USD');
@@ -107,7 +110,11 @@ describe('equityWaterfallData', () => {
 });
 
 describe('cohort charts', () => {
-  const table = cohortTable(simulated.log, { cohortBy: 'month', period: 'month', end: '2025-06-30' });
+  const table = cohortTable(simulated.log, {
+    cohortBy: 'month',
+    period: 'month',
+    end: '2025-06-30',
+  });
 
   it('the layer cake stacks to each period’s revenue', () => {
     const cake = layerCakeData(table);
@@ -139,7 +146,10 @@ describe('cohort charts', () => {
 
 describe('clvConcentrationData', () => {
   it('ranks, splits into equal groups and cumulates the shares', () => {
-    const data = clvConcentrationData({ values: [100, 0, 50, 30, 20, 0, 0, 0, 0, 0], currency: 'USD' });
+    const data = clvConcentrationData({
+      values: [100, 0, 50, 30, 20, 0, 0, 0, 0, 0],
+      currency: 'USD',
+    });
     expect(data.groups.map((g) => g.share)).toEqual([0.5, 0.25, 0.15, 0.1, 0, 0, 0, 0, 0, 0]);
     expect(data.groups.map((g) => g.label).slice(0, 3)).toEqual(['Top 10%', '10–20%', '20–30%']);
     expect(data.groups[9]?.cumulativeShare).toBeCloseTo(1, 12);
@@ -150,15 +160,28 @@ describe('clvConcentrationData', () => {
   it('gives the Gini coefficient of the textbook cases', () => {
     expect(clvConcentrationData({ values: [5, 5, 5, 5], currency: 'USD' }).gini).toBeCloseTo(0, 12);
     // One customer of four holds everything: G = (n − 1)/n = 0.75.
-    expect(clvConcentrationData({ values: [1, 0, 0, 0], currency: 'USD' }).gini).toBeCloseTo(0.75, 12);
+    expect(clvConcentrationData({ values: [1, 0, 0, 0], currency: 'USD' }).gini).toBeCloseTo(
+      0.75,
+      12,
+    );
   });
 
   it('weights rows by their count, splitting a row across groups', () => {
-    const weighted = clvConcentrationData({ values: [10, 1], counts: [1, 3], currency: 'USD', groups: 2 });
+    const weighted = clvConcentrationData({
+      values: [10, 1],
+      counts: [1, 3],
+      currency: 'USD',
+      groups: 2,
+    });
     const expanded = clvConcentrationData({ values: [10, 1, 1, 1], currency: 'USD', groups: 2 });
     expect(weighted.groups.map((g) => g.share)).toEqual(expanded.groups.map((g) => g.share));
     expect(weighted.gini).toBeCloseTo(expanded.gini, 12);
-    const straddle = clvConcentrationData({ values: [4, 1], counts: [1, 2], currency: 'USD', groups: 2 });
+    const straddle = clvConcentrationData({
+      values: [4, 1],
+      counts: [1, 2],
+      currency: 'USD',
+      groups: 2,
+    });
     // 3 customers, 1.5 per group: the top group holds 4 + 0.5 × 1 of a total 6.
     expect(straddle.groups[0]?.share).toBeCloseTo(4.5 / 6, 12);
     expect(straddle.groups[0]?.customers).toBe(1.5);
@@ -179,16 +202,31 @@ describe('clvConcentrationData', () => {
 
 describe('model charts', () => {
   it('the P(alive) grid is the model’s P(alive) at the middle of each recency band', () => {
-    const grid = probabilityAliveGridData(bgNbd, FHL, { T: 39, timeUnit: 'week', maxFrequency: 3, recencyBands: 13 });
+    const grid = probabilityAliveGridData(bgNbd, FHL, {
+      T: 39,
+      timeUnit: 'week',
+      maxFrequency: 3,
+      recencyBands: 13,
+    });
     expect(grid.cells).toHaveLength(39);
     for (const c of grid.cells) {
       expect(c.recency).toBeCloseTo((c.recencyFrom + c.recencyTo) / 2, 12);
-      expect(c.probabilityAlive).toBe(bgNbd.probabilityAlive(FHL, { frequency: c.frequency, recency: c.recency, T: 39 }));
+      expect(c.probabilityAlive).toBe(
+        bgNbd.probabilityAlive(FHL, { frequency: c.frequency, recency: c.recency, T: 39 }),
+      );
     }
     // FHL 2005: a customer with x = 2 who last bought at t_x = 30.43 of T = 38.86 weeks: P(alive) 0.727.
-    const one = probabilityAliveGridData(bgNbd, FHL, { T: 38.86, timeUnit: 'week', maxFrequency: 2, recencyBands: 2 });
+    const one = probabilityAliveGridData(bgNbd, FHL, {
+      T: 38.86,
+      timeUnit: 'week',
+      maxFrequency: 2,
+      recencyBands: 2,
+    });
     expect(one.cells[3]?.recency).toBeCloseTo(29.145, 3);
-    expect(bgNbd.probabilityAlive(FHL, { frequency: 2, recency: 30.43, T: 38.86 })).toBeCloseTo(0.727, 3);
+    expect(bgNbd.probabilityAlive(FHL, { frequency: 2, recency: 30.43, T: 38.86 })).toBeCloseTo(
+      0.727,
+      3,
+    );
   });
 
   it('the holdout chart carries the tracking’s totals and marks a short last period', () => {
@@ -206,7 +244,11 @@ describe('model charts', () => {
     // 2025-03-31 to 2025-06-30 is 91 days = 13 weeks exactly: no short period.
     expect(chart.points.some((p) => p.partial)).toBe(false);
     const shorter = holdoutChartData(
-      holdoutTracking(bgNbd, FHL, simulated.log, { calibrationEnd: '2025-03-31', observationEnd: '2025-06-25', timeUnit: 'week' }),
+      holdoutTracking(bgNbd, FHL, simulated.log, {
+        calibrationEnd: '2025-03-31',
+        observationEnd: '2025-06-25',
+        timeUnit: 'week',
+      }),
     );
     expect(shorter.points.filter((p) => p.partial)).toHaveLength(2);
   });
@@ -217,8 +259,24 @@ describe('customerFlowData', () => {
     const flow = customerFlowData({
       basis: 'expected',
       rows: [
-        { period: '2024-Q1', opening: 0, acquired: 10, reactivated: 0, lost: 2.5, closing: 7.5, difference: 0 },
-        { period: '2024-Q2', opening: 7.5, acquired: 5, reactivated: 1, lost: 3, closing: 10.5, difference: 0 },
+        {
+          period: '2024-Q1',
+          opening: 0,
+          acquired: 10,
+          reactivated: 0,
+          lost: 2.5,
+          closing: 7.5,
+          difference: 0,
+        },
+        {
+          period: '2024-Q2',
+          opening: 7.5,
+          acquired: 5,
+          reactivated: 1,
+          lost: 3,
+          closing: 10.5,
+          difference: 0,
+        },
       ],
     });
     expect(flow.bars.map((b) => b.customers)).toEqual([10, 0, -2.5, 5, 1, -3]);
@@ -227,11 +285,22 @@ describe('customerFlowData', () => {
 });
 
 describe('return charts', () => {
-  const base = { kind: 'rates' as const, customers: 10_000, margin: usd('100'), retention: '0.8', period: 'year' as const };
+  const base = {
+    kind: 'rates' as const,
+    customers: 10_000,
+    margin: usd('100'),
+    retention: '0.8',
+    period: 'year' as const,
+  };
 
   it('the retention curves are the results’ gain, equivalent spend and break-even budget', () => {
     const results = [1, 2, 3].map((p) =>
-      retentionVsAcquisition({ base, discountRate: '0.1', acquisitionCost: usd('150'), retentionPoints: p / 100 }),
+      retentionVsAcquisition({
+        base,
+        discountRate: '0.1',
+        acquisitionCost: usd('150'),
+        retentionPoints: p / 100,
+      }),
     );
     const curve = retentionCurveData(results);
     const gain = curve.points.filter((p) => p.series === 'Equity added by retention');
@@ -239,7 +308,10 @@ describe('return charts', () => {
     expect(gain[0]?.value).toBeCloseTo(10_000 * 100 * (0.81 / 0.29 - 0.8 / 0.3), 2);
     expect(gain.map((p) => p.points)).toEqual([1, 2, 3]);
     const spend = curve.points.filter((p) => p.series === 'Acquisition spend to add as much');
-    expect(spend[1]?.value).toBeCloseTo(Number(results[1]!.equivalentAcquisition!.spend.amount.toString()), 6);
+    expect(spend[1]?.value).toBeCloseTo(
+      Number(results[1]!.equivalentAcquisition!.spend.amount.toString()),
+      6,
+    );
   });
 
   it('the return histogram holds the mass between the first and last percentiles', () => {
@@ -257,7 +329,9 @@ describe('return charts', () => {
     expect(dist.bins).toHaveLength(25);
     expect(dist.bins.reduce((s, b) => s + b.probability, 0)).toBeCloseTo(0.99, 10);
     expect(dist.bins[0]?.from).toBe(simulation.returnPerDollar.percentiles[0]?.value);
-    expect(dist.median).toBe(simulation.returnPerDollar.percentiles.find((p) => p.p === 0.5)?.value);
+    expect(dist.median).toBe(
+      simulation.returnPerDollar.percentiles.find((p) => p.p === 0.5)?.value,
+    );
     // A uniform retention uplift gives a near-flat histogram of the (almost linear) return.
     const middle = dist.bins.slice(3, 22).map((b) => b.probability);
     expect(Math.max(...middle) / Math.min(...middle)).toBeLessThan(1.3);
@@ -265,7 +339,13 @@ describe('return charts', () => {
 
   it('a point effect gives one narrow bar', () => {
     const simulation = simulateCxReturn(
-      { investment: [usd('100000')], effects: { retention: 0.02 }, base, horizon: 5, discountRate: '0.1' },
+      {
+        investment: [usd('100000')],
+        effects: { retention: 0.02 },
+        base,
+        horizon: 5,
+        discountRate: '0.1',
+      },
       { draws: 1000, seed: 3, percentiles: DISTRIBUTION_PERCENTILES },
     );
     const dist = cxDistributionData(simulation);
@@ -293,16 +373,24 @@ describe('return charts', () => {
 
 describe('bad input', () => {
   it('every data function names what it expected', () => {
-    expect(() => layerCakeData({} as never)).toThrow(expect.objectContaining({ code: 'input/invalid' }));
-    expect(() => holdoutChartData(null as never)).toThrow(expect.objectContaining({ code: 'input/invalid' }));
-    expect(() => retentionCurveData([])).toThrow(expect.objectContaining({ code: 'input/invalid' }));
+    expect(() => layerCakeData({} as never)).toThrow(
+      expect.objectContaining({ code: 'input/invalid' }),
+    );
+    expect(() => holdoutChartData(null as never)).toThrow(
+      expect.objectContaining({ code: 'input/invalid' }),
+    );
+    expect(() => retentionCurveData([])).toThrow(
+      expect.objectContaining({ code: 'input/invalid' }),
+    );
     expect(() => probabilityAliveGridData(bgNbd, FHL, { T: -1, timeUnit: 'week' })).toThrow(
       expect.objectContaining({ code: 'input/invalid' }),
     );
-    expect(() => probabilityAliveGridData(bgNbd, { ...FHL, r: -1 }, { T: 10, timeUnit: 'week' })).toThrow(
-      expect.objectContaining({ code: 'input/invalid' }),
-    );
-    const log = parseTransactions([{ customerId: 'a', date: '2024-01-01', amount: '1' }], { currency: 'USD' });
+    expect(() =>
+      probabilityAliveGridData(bgNbd, { ...FHL, r: -1 }, { T: 10, timeUnit: 'week' }),
+    ).toThrow(expect.objectContaining({ code: 'input/invalid' }));
+    const log = parseTransactions([{ customerId: 'a', date: '2024-01-01', amount: '1' }], {
+      currency: 'USD',
+    });
     expect(() => retentionHeatmapData(cohortTable(log), { fromAge: -1 })).toThrow(
       expect.objectContaining({ code: 'input/invalid' }),
     );

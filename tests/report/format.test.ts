@@ -67,7 +67,9 @@ describe('formatNumber, formatPercent, formatMultiple', () => {
   });
 
   it('refuse NaN and infinities', () => {
-    expect(() => formatNumber(Number.NaN)).toThrow(expect.objectContaining({ code: 'input/invalid' }));
+    expect(() => formatNumber(Number.NaN)).toThrow(
+      expect.objectContaining({ code: 'input/invalid' }),
+    );
     expect(() => formatPercent(Number.POSITIVE_INFINITY)).toThrow(
       expect.objectContaining({ code: 'input/invalid' }),
     );

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bgNbd } from '../../src/models/bg-nbd/index.js';
 import type { TransactionModel } from '../../src/models/types.js';
+import { money } from '../../src/money/money.js';
 import { yearlyCustomerValuesBase } from '../../src/report/roi-base.js';
 import { retentionVsAcquisition } from '../../src/roi/retention-vs-acquisition.js';
-import { money } from '../../src/money/money.js';
 
 const model = bgNbd as unknown as TransactionModel<string, Readonly<Record<string, number>>>;
 const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -36,13 +36,26 @@ describe('the yearly customer-values base', () => {
     expect(Number(row.residualValue.amount.toString())).toBeCloseTo(100, 6);
     expect(base.adjusted).toBe(0);
     // The same customer valued on simple rates gives the same one-point gain.
-    const fromBase = retentionVsAcquisition({ base: base.base, discountRate: '0.1', acquisitionCost: money('10', 'USD') });
-    const fromRates = retentionVsAcquisition({
-      base: { kind: 'rates', customers: 1, margin: money('37.5', 'USD'), retention: '0.8', period: 'year' },
+    const fromBase = retentionVsAcquisition({
+      base: base.base,
       discountRate: '0.1',
       acquisitionCost: money('10', 'USD'),
     });
-    expect(Number(fromBase.retentionGain.amount.toString())).toBeCloseTo(Number(fromRates.retentionGain.amount.toString()), 4);
+    const fromRates = retentionVsAcquisition({
+      base: {
+        kind: 'rates',
+        customers: 1,
+        margin: money('37.5', 'USD'),
+        retention: '0.8',
+        period: 'year',
+      },
+      discountRate: '0.1',
+      acquisitionCost: money('10', 'USD'),
+    });
+    expect(Number(fromBase.retentionGain.amount.toString())).toBeCloseTo(
+      Number(fromRates.retentionGain.amount.toString()),
+      4,
+    );
   });
 
   it('merges customers with the same retention, keeping their total margin, and counts the adjusted ones', () => {
@@ -61,7 +74,10 @@ describe('the yearly customer-values base', () => {
     expect(Number(merged.nextPeriodMargin.amount.toString())).toBeCloseTo(48, 6);
     expect(base.adjusted).toBe(1);
     const capped = base.base.customers.find((c) => c.count === 1)!;
-    expect(Number(capped.nextPeriodMargin.amount.toString())).toBeCloseTo(d * Number(capped.residualValue.amount.toString()), 6);
+    expect(Number(capped.nextPeriodMargin.amount.toString())).toBeCloseTo(
+      d * Number(capped.residualValue.amount.toString()),
+      6,
+    );
   });
 
   it('values a new customer with its first order and solves its retention', () => {
@@ -73,8 +89,14 @@ describe('the yearly customer-values base', () => {
       residualValue: [20],
     });
     const perPurchase = 0.3 * 35;
-    expect(base.newCustomerValue).toBeCloseTo(perPurchase * (1 + bgNbd.dert(params, { frequency: 0, recency: 0, T: 0 }, common.unitRate)), 9);
-    expect(base.newCustomerMargin).toBeCloseTo(perPurchase * (1 + bgNbd.expectedPurchasesNewCustomer(params, common.unitsPerYear)), 9);
+    expect(base.newCustomerValue).toBeCloseTo(
+      perPurchase * (1 + bgNbd.dert(params, { frequency: 0, recency: 0, T: 0 }, common.unitRate)),
+      9,
+    );
+    expect(base.newCustomerMargin).toBeCloseTo(
+      perPurchase * (1 + bgNbd.expectedPurchasesNewCustomer(params, common.unitsPerYear)),
+      9,
+    );
     const r = base.newCustomerRetention;
     // m(1 + d)/(1 + d − r) = CLV_new
     expect((base.newCustomerMargin * (1 + d)) / (1 + d - r)).toBeCloseTo(base.newCustomerValue, 6);

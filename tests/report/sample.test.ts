@@ -17,7 +17,8 @@ describe('the built-in sample company', () => {
 
   it('has 5,000 customers acquired over three years and observed to the end of 2025', () => {
     const first = new Map<string, string>();
-    for (const t of sample.log.transactions) if (!first.has(t.customerId)) first.set(t.customerId, t.date);
+    for (const t of sample.log.transactions)
+      if (!first.has(t.customerId)) first.set(t.customerId, t.date);
     expect(first.size).toBe(5000);
     const dates = [...first.values()].sort();
     expect(dates[0]! >= '2023-01-01').toBe(true);
@@ -41,23 +42,30 @@ describe('the built-in sample company', () => {
   it('ships its CX scenario and acquisition costs as the example files the guide shows', () => {
     const scenario = JSON.parse(readFileSync(join(root, 'examples', 'cx-scenario.json'), 'utf8'));
     expect(parseCxScenario(scenario)).toEqual(SAMPLE_CX_SCENARIO);
-    const costs = JSON.parse(readFileSync(join(root, 'examples', 'acquisition-costs.json'), 'utf8'));
+    const costs = JSON.parse(
+      readFileSync(join(root, 'examples', 'acquisition-costs.json'), 'utf8'),
+    );
     expect(costs).toEqual(
-      Object.fromEntries(Object.entries(sample.acquisitionCosts).map(([k, v]) => [k, v.amount.toString()])),
+      Object.fromEntries(
+        Object.entries(sample.acquisitionCosts).map(([k, v]) => [k, v.amount.toString()]),
+      ),
     );
   });
 });
 
 describe('parseCxScenario', () => {
   it('names the field at fault', () => {
-    const bad = { ...SAMPLE_CX_SCENARIO, effects: { retention: { kind: 'triangular', low: 0, high: 1 } } };
+    const bad = {
+      ...SAMPLE_CX_SCENARIO,
+      effects: { retention: { kind: 'triangular', low: 0, high: 1 } },
+    };
     expect(() => parseCxScenario(bad)).toThrow(expect.objectContaining({ code: 'input/invalid' }));
     expect(() => parseCxScenario({ ...SAMPLE_CX_SCENARIO, horizon: 0 })).toThrow(
       expect.objectContaining({ code: 'input/invalid', path: ['horizon'] }),
     );
-    expect(() => parseCxScenario({ ...SAMPLE_CX_SCENARIO, investment: ['1', '1', '1', '1'], horizon: 2 })).toThrow(
-      /investment/,
-    );
+    expect(() =>
+      parseCxScenario({ ...SAMPLE_CX_SCENARIO, investment: ['1', '1', '1', '1'], horizon: 2 }),
+    ).toThrow(/investment/);
     expect(() => parseCxScenario({ ...SAMPLE_CX_SCENARIO, extra: 1 })).toThrow(
       expect.objectContaining({ code: 'input/invalid' }),
     );

@@ -17,7 +17,13 @@ const workDir = mkdtempSync(join(tmpdir(), 'customer-asset-report-examples-'));
 const entry = join(workDir, 'entry.ts');
 // The package entry plus the areas whose names the report's examples use (until the root exports
 // them all, names already exported by the root win).
-const areas = ['index.ts', 'report/index.ts', 'models/bg-nbd/index.ts', 'models/holdout/index.ts', 'roi/index.ts'];
+const areas = [
+  'index.ts',
+  'report/index.ts',
+  'models/bg-nbd/index.ts',
+  'models/holdout/index.ts',
+  'roi/index.ts',
+];
 writeFileSync(
   entry,
   areas.map((area) => `export * from '${pathToFileURL(join(src, area)).href}';`).join('\n'),
@@ -92,12 +98,17 @@ function instrument(code: string): { source: string; checks: number } {
     }
     checks += 1;
     const inner = expr.replace(/^console\.log\(([\s\S]*)\)$/, '$1');
-    outLines.push(`__checks.push([${JSON.stringify(line)}, [${inner}], [${literals.join(', ')}]]);`);
+    outLines.push(
+      `__checks.push([${JSON.stringify(line)}, [${inner}], [${literals.join(', ')}]]);`,
+    );
   }
   const source = outLines
     .join('\n')
     .replace(/from 'customer-asset'/g, `from '${pathToFileURL(entry).href}'`);
-  return { source: `export const __checks: [string, unknown[], unknown[]][] = [];\n${source}\n`, checks };
+  return {
+    source: `export const __checks: [string, unknown[], unknown[]][] = [];\n${source}\n`,
+    checks,
+  };
 }
 
 const all = examples();
@@ -119,7 +130,8 @@ describe('TSDoc @example blocks of src/report run and print what they say', () =
         __checks: [string, unknown[], unknown[]][];
       };
       expect(module.__checks).toHaveLength(checks);
-      for (const [line, actual, expected] of module.__checks) expect(actual, line).toEqual(expected);
+      for (const [line, actual, expected] of module.__checks)
+        expect(actual, line).toEqual(expected);
     } finally {
       log.mockRestore();
     }

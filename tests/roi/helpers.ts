@@ -1,7 +1,8 @@
 import type { CxReturnInput, RatesBase } from '../../src/roi/index.js';
 import { D40, decimalChecks, usd } from '../helpers/money.js';
 
-export { caught, D40, usd } from '../helpers/money.js';
+export { caught } from '../helpers/errors.js';
+export { D40, usd } from '../helpers/money.js';
 
 /** |actual − expected| <= tolerance, in 40-digit decimal. */
 export const { expectClose } = decimalChecks(D40);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../src/core/errors.js';
 import { betaDiscreteWeibull } from '../../src/models/beta-discrete-weibull/index.js';
 import { geometric } from '../../src/models/geometric/index.js';
 import { shiftedBetaGeometric } from '../../src/models/shifted-beta-geometric/index.js';
@@ -11,19 +10,10 @@ import {
   subscribersByTenure,
   subscribersFromEvents,
 } from '../../src/valuation/contractual.js';
+import { errorOf } from '../helpers/errors.js';
 
 const HANDBOOK = { alpha: 0.764, beta: 1.296 };
 const USD100 = money('100', 'USD');
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomerAssetError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error('expected a CustomerAssetError');
-}
 
 describe('subscriber values in money (Fader & Hardie 2010; the 2015 handbook example)', () => {
   it('CLV of a new subscriber = margin x DEL, first payment included: $362.02', () => {
@@ -109,26 +99,26 @@ describe('subscriber values in money (Fader & Hardie 2010; the 2015 handbook exa
       margin: USD100,
       discountRate: 0.1,
     };
-    expect(codeOf(() => subscriberLifetimeValue({ ...base, model: {} as never })).path).toEqual([
+    expect(errorOf(() => subscriberLifetimeValue({ ...base, model: {} as never })).path).toEqual([
       'model',
     ]);
     expect(
-      codeOf(() =>
+      errorOf(() =>
         subscriberLifetimeValue({ ...base, params: { theta: 0.2 } as unknown as typeof HANDBOOK }),
       ).code,
     ).toBe('input/invalid');
-    expect(codeOf(() => subscriberLifetimeValue({ ...base, discountRate: -0.1 })).path).toEqual([
+    expect(errorOf(() => subscriberLifetimeValue({ ...base, discountRate: -0.1 })).path).toEqual([
       'discountRate',
     ]);
-    expect(codeOf(() => subscriberLifetimeValue({ ...base, margin: 100 as never })).path).toEqual([
+    expect(errorOf(() => subscriberLifetimeValue({ ...base, margin: 100 as never })).path).toEqual([
       'margin',
     ]);
     expect(
-      codeOf(() =>
+      errorOf(() =>
         subscriberBaseValue({ ...base, subscribers: [{ periodsSurvived: 1.5, count: 1 }] }),
       ).path,
     ).toEqual(['subscribers', 0, 'periodsSurvived']);
-    expect(codeOf(() => subscriberLifetimeValue({ ...base, discountRate: 0 })).code).toBe(
+    expect(errorOf(() => subscriberLifetimeValue({ ...base, discountRate: 0 })).code).toBe(
       'model/undefined-quantity',
     );
   });
@@ -145,7 +135,7 @@ describe('subscriber bases from tenures and from event logs', () => {
       { periodsSurvived: 2, count: 1 },
       { periodsSurvived: 1e9, count: 1 },
     ]);
-    expect(codeOf(() => subscribersByTenure([0, -2])).path).toEqual([1]);
+    expect(errorOf(() => subscribersByTenure([0, -2])).path).toEqual([1]);
   });
 
   it('counts renewals made by the valuation date and leaves out cancelled subscribers', () => {
@@ -163,9 +153,9 @@ describe('subscriber bases from tenures and from event logs', () => {
       { periodsSurvived: 1, count: 1 },
       { periodsSurvived: 2, count: 1 },
     ]);
-    expect(codeOf(() => subscribersFromEvents({ events, end: '2024-01-01' })).path).toEqual([
+    expect(errorOf(() => subscribersFromEvents({ events, end: '2024-01-01' })).path).toEqual([
       'end',
     ]);
-    expect(codeOf(() => subscribersFromEvents({ events: [] })).code).toBe('input/empty');
+    expect(errorOf(() => subscribersFromEvents({ events: [] })).code).toBe('input/empty');
   });
 });

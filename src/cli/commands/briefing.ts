@@ -7,12 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { Briefing } from '../../report/briefing-types.js';
 import { briefing } from '../../report/briefing.js';
+import type { Briefing } from '../../report/briefing-types.js';
 import type { CxScenario } from '../../report/cx-scenario.js';
 import { CliError, EXIT, exitCodeOfComputation } from '../exit-codes.js';
-import { type CliIo, Progress } from '../io.js';
 import { commandInput } from '../input.js';
+import { type CliIo, Progress } from '../io.js';
 import { csvField } from '../load.js';
 import {
   acquisitionCostsOption,
@@ -24,7 +24,7 @@ import {
   moneyOptions,
   type RawOptions,
 } from '../options.js';
-import { renderHtml, type PageMeta } from '../render/html.js';
+import { type PageMeta, renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderSvgs } from '../render/svg.js';
 import { generatedAt, packageVersion } from '../version.js';
@@ -68,7 +68,13 @@ function briefingJson(b: Briefing, meta: PageMeta): string {
       source: meta.source,
       currency: b.currency,
       headline: b.headline,
-      sections: b.sections.map((s) => ({ id: s.id, title: s.title, lead: s.lead, figures: s.figures, tables: s.tables })),
+      sections: b.sections.map((s) => ({
+        id: s.id,
+        title: s.title,
+        lead: s.lead,
+        figures: s.figures,
+        tables: s.tables,
+      })),
       assumptions: b.assumptions,
       notes: b.notes,
       numbers: b.numbers,
@@ -79,27 +85,50 @@ function briefingJson(b: Briefing, meta: PageMeta): string {
 }
 
 /** Runs the briefing and writes its folder. */
-export async function runBriefing(file: string | undefined, raw: RawOptions, io: CliIo): Promise<BriefingOutput> {
+export async function runBriefing(
+  file: string | undefined,
+  raw: RawOptions,
+  io: CliIo,
+): Promise<BriefingOutput> {
   const started = performance.now();
-  const out = resolve(io.cwd, z.string().min(1).parse(raw.out ?? 'briefing'));
+  const out = resolve(
+    io.cwd,
+    z
+      .string()
+      .min(1)
+      .parse(raw.out ?? 'briefing'),
+  );
   const input = await commandInput(file, raw, io, join(out, 'rejected-rows.csv'));
   const sample = input.sample;
   const model = modelOptions(raw);
-  const money = moneyOptions(raw, sample === null ? undefined : { margin: sample.margin, discountRate: sample.discountRate });
+  const money = moneyOptions(
+    raw,
+    sample === null ? undefined : { margin: sample.margin, discountRate: sample.discountRate },
+  );
   const currency = input.log.currency;
   const acquisitionCosts =
-    acquisitionCostsOption(raw, currency, io.cwd) ?? (sample === null ? undefined : { byPeriod: sample.acquisitionCosts });
+    acquisitionCostsOption(raw, currency, io.cwd) ??
+    (sample === null ? undefined : { byPeriod: sample.acquisitionCosts });
   const cx: CxScenario | undefined =
     raw.cx !== undefined ? cxScenarioFile(String(raw.cx), io.cwd) : (sample?.cx ?? undefined);
   const seed = raw.seed === undefined ? undefined : Number(raw.seed);
   if (seed !== undefined && !Number.isSafeInteger(seed))
-    throw new CliError(EXIT.usage, `--seed must be a whole number; received ${JSON.stringify(raw.seed)}`);
+    throw new CliError(
+      EXIT.usage,
+      `--seed must be a whole number; received ${JSON.stringify(raw.seed)}`,
+    );
   const period = z.enum(['month', 'quarter', 'year']).safeParse(raw.period ?? 'quarter');
   if (!period.success)
-    throw new CliError(EXIT.usage, `--period must be 'month', 'quarter' or 'year'; received ${JSON.stringify(raw.period)}`);
+    throw new CliError(
+      EXIT.usage,
+      `--period must be 'month', 'quarter' or 'year'; received ${JSON.stringify(raw.period)}`,
+    );
   const ledgerPeriod = z.enum(['quarter', 'year']).safeParse(raw.ledgerPeriod ?? 'year');
   if (!ledgerPeriod.success)
-    throw new CliError(EXIT.usage, `--ledger-period must be 'quarter' or 'year'; received ${JSON.stringify(raw.ledgerPeriod)}`);
+    throw new CliError(
+      EXIT.usage,
+      `--ledger-period must be 'quarter' or 'year'; received ${JSON.stringify(raw.ledgerPeriod)}`,
+    );
   const progress = new Progress(io);
   let b: Briefing;
   try {
@@ -127,12 +156,20 @@ export async function runBriefing(file: string | undefined, raw: RawOptions, io:
   } catch (error) {
     progress.done();
     if (error instanceof CliError) throw error;
-    throw new CliError(exitCodeOfComputation(error), `briefing failed: ${(error as Error).message}`, { cause: error });
+    throw new CliError(
+      exitCodeOfComputation(error),
+      `briefing failed: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   progress.step(8, 8, 'Drawing the charts and writing the page');
   const rendered = await renderSvgs(b.charts);
   const svgs = new Map(rendered.map((r) => [r.id, r.svg]));
-  const meta: PageMeta = { generated: generatedAt(), version: packageVersion(), source: input.source };
+  const meta: PageMeta = {
+    generated: generatedAt(),
+    version: packageVersion(),
+    source: input.source,
+  };
   const files: string[] = [];
   try {
     mkdirSync(join(out, 'charts'), { recursive: true });
@@ -150,7 +187,11 @@ export async function runBriefing(file: string | undefined, raw: RawOptions, io:
     }
   } catch (error) {
     progress.done();
-    throw new CliError(EXIT.output, `cannot write the briefing to ${out}: ${(error as Error).message}`, { cause: error });
+    throw new CliError(
+      EXIT.output,
+      `cannot write the briefing to ${out}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   progress.done();
   return {
@@ -167,17 +208,34 @@ export function briefingCommand(program: Command, io: CliIo): void {
   const command = program
     .command('briefing')
     .description('write the CFO briefing: an HTML page, Markdown, SVG charts and JSON figures')
-    .argument('[transactions]', 'CSV file of transactions (customer, date, amount); omit with --sample');
+    .argument(
+      '[transactions]',
+      'CSV file of transactions (customer, date, amount); omit with --sample',
+    );
   addDataOptions(command);
   addModelOptions(command);
   addMoneyOptions(command);
   command
     .option('-o, --out <dir>', 'folder to write the briefing to', 'briefing')
     .option('--company <name>', "the company's name, for the title")
-    .option('--period <period>', 'period of the cohorts and customer flows: month, quarter or year', 'quarter')
-    .option('--ledger-period <period>', 'period of the customer-equity roll-forward: quarter or year', 'year')
-    .option('--acquisition-costs <file>', 'JSON object of acquisition spend per period, e.g. { "2024-Q1": "12000" }')
-    .option('--cac <amount>', 'acquisition cost per customer acquired (instead of --acquisition-costs)')
+    .option(
+      '--period <period>',
+      'period of the cohorts and customer flows: month, quarter or year',
+      'quarter',
+    )
+    .option(
+      '--ledger-period <period>',
+      'period of the customer-equity roll-forward: quarter or year',
+      'year',
+    )
+    .option(
+      '--acquisition-costs <file>',
+      'JSON object of acquisition spend per period, e.g. { "2024-Q1": "12000" }',
+    )
+    .option(
+      '--cac <amount>',
+      'acquisition cost per customer acquired (instead of --acquisition-costs)',
+    )
     .option('--cx <file>', 'JSON file describing a customer-experience programme to value')
     .option('--seed <n>', 'seed of the Monte Carlo (default 1)')
     .option('--no-interval', 'skip the 95% interval of customer equity (faster)')
@@ -195,7 +253,9 @@ export function briefingCommand(program: Command, io: CliIo): void {
       const equity = result.briefing.headline.find((f) => f.id === 'customerEquity');
       io.out(
         `Wrote the briefing to ${index} (open it in a browser), with briefing.md, briefing.json, customers.csv and ${result.briefing.charts.length} charts in ${relative(io.cwd, join(result.directory, 'charts')) || 'charts'}/, in ${result.seconds.toFixed(1)} s.\n` +
-          (equity === undefined ? '' : `${equity.label}: ${equity.value}${equity.note === undefined ? '' : ` (${equity.note})`}.\n`),
+          (equity === undefined
+            ? ''
+            : `${equity.label}: ${equity.value}${equity.note === undefined ? '' : ` (${equity.note})`}.\n`),
       );
     });
 }

@@ -5,8 +5,8 @@
 import type { Command } from 'commander';
 import type { FittedModel } from '../../core/fitted-model.js';
 import { formatNumber } from '../../report/format.js';
-import type { CliIo } from '../io.js';
 import { commandInput } from '../input.js';
+import type { CliIo } from '../io.js';
 import { addDataOptions, addModelOptions, modelOptions, type RawOptions } from '../options.js';
 import { fitModels, summarise } from '../steps.js';
 
@@ -17,7 +17,9 @@ function describe(fit: FittedModel<string, Readonly<Record<string, number>>>): s
   ];
   for (const name of fit.parameterOrder) {
     const se = fit.standardErrors?.[name];
-    lines.push(`  ${name.padEnd(6)} ${fit.params[name]!.toPrecision(6).padStart(12)}${se === undefined ? '' : `  (se ${se.toPrecision(3)})`}`);
+    lines.push(
+      `  ${name.padEnd(6)} ${fit.params[name]!.toPrecision(6).padStart(12)}${se === undefined ? '' : `  (se ${se.toPrecision(3)})`}`,
+    );
   }
   return lines;
 }

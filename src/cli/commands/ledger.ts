@@ -4,16 +4,14 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { cohortTable } from '../../data/cohort-table.js';
 import { equityLedger } from '../../ledger/equity-ledger.js';
 import { transactionValuation } from '../../ledger/transaction-valuation.js';
-import { multiplyMoney } from '../../money/arithmetic.js';
 import type { Money } from '../../money/money.js';
-import { UNITS_PER_YEAR } from '../../report/analysis.js';
+import { costsByPeriod, UNITS_PER_YEAR } from '../../report/analysis.js';
 import { formatMoney, formatNumber } from '../../report/format.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
 import { commandInput } from '../input.js';
+import type { CliIo } from '../io.js';
 import {
   acquisitionCostsOption,
   addDataOptions,
@@ -34,7 +32,7 @@ export function ledgerCommand(program: Command, io: CliIo): void {
   addModelOptions(command);
   addMoneyOptions(command);
   command
-    .option('--period <period>', 'period of the statement: month, quarter or year', 'quarter')
+    .option('--period <period>', 'period of the statement: quarter or year', 'year')
     .option('--acquisition-costs <file>', 'JSON object of acquisition spend per period')
     .option('--cac <amount>', 'acquisition cost per customer acquired')
     .option('--json', 'print the whole statement as JSON')
@@ -42,9 +40,12 @@ export function ledgerCommand(program: Command, io: CliIo): void {
       const input = await commandInput(file, raw, io, 'rejected-rows.csv');
       const model = modelOptions(raw);
       const money = moneyOptions(raw, input.sample ?? undefined);
-      const period = z.enum(['month', 'quarter', 'year']).safeParse(raw.period);
+      const period = z.enum(['quarter', 'year']).safeParse(raw.period);
       if (!period.success)
-        throw new CliError(EXIT.usage, `--period must be 'month', 'quarter' or 'year'; received ${JSON.stringify(raw.period)}`);
+        throw new CliError(
+          EXIT.usage,
+          `--period must be 'quarter' or 'year'; received ${JSON.stringify(raw.period)}`,
+        );
       const log = input.log;
       const summary = summarise(log, model);
       const fits = fitModels(summary, model);
@@ -54,16 +55,27 @@ export function ledgerCommand(program: Command, io: CliIo): void {
       const costs =
         acquisitionCostsOption(raw, log.currency, io.cwd) ??
         (input.sample === null ? undefined : { byPeriod: input.sample.acquisitionCosts });
+      let acquisitionCosts: Record<string, Money> | null;
+      try {
+        acquisitionCosts = costsByPeriod({
+          acquisitionCosts:
+            costs === undefined
+              ? null
+              : 'byPeriod' in costs
+                ? { kind: 'per-period', costs: costs.byPeriod }
+                : { kind: 'per-customer', cac: costs.perCustomer },
+          ledgerPeriod: period.data,
+          log,
+          observationEnd: end,
+        });
+      } catch (error) {
+        throw new CliError(EXIT.data, `--acquisition-costs: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
       const ledger = computing('rolling the ledger forward', () => {
         const p = fits.purchase.params;
         const s = fits.spend.params;
-        let acquisitionCosts: Record<string, Money> | undefined;
-        if (costs !== undefined && 'byPeriod' in costs) acquisitionCosts = { ...costs.byPeriod };
-        else if (costs !== undefined) {
-          acquisitionCosts = {};
-          for (const c of cohortTable(log, { cohortBy: period.data, period: period.data, end }).cohorts)
-            acquisitionCosts[c.cohort] = multiplyMoney(costs.perCustomer, c.size);
-        }
         return equityLedger(log, {
           period: period.data,
           lossRule: { kind: 'model', model: fits.model, params: p, timeUnit: model.timeUnit },
@@ -75,14 +87,15 @@ export function ledgerCommand(program: Command, io: CliIo): void {
             discountRate: rate,
           },
           end,
-          ...(acquisitionCosts === undefined ? {} : { acquisitionCosts }),
+          ...(acquisitionCosts === null ? {} : { acquisitionCosts }),
         });
       });
       if (raw.json === true) {
         io.out(`${JSON.stringify(ledger, null, 2)}\n`);
         return;
       }
-      const m = (x: Parameters<typeof formatMoney>[0]) => formatMoney(x, { decimals: 0 }).padStart(11);
+      const m = (x: Parameters<typeof formatMoney>[0]) =>
+        formatMoney(x, { decimals: 0 }).padStart(11);
       const lines = [
         `Customer-equity roll-forward by ${period.data} (${log.currency}; lost and margin collected reduce equity):`,
         `  ${'period'.padEnd(9)}${['opening', 'acquired', 'lost', 'margin', 'interest', 'experience', 'closing'].map((h) => h.padStart(11)).join('')}${'active'.padStart(9)}`,
@@ -91,7 +104,9 @@ export function ledgerCommand(program: Command, io: CliIo): void {
         lines.push(
           `  ${r.period.padEnd(9)}${m(r.opening)}${m(r.acquired)}${m(r.lost)}${m(r.marginRealised)}${m(r.unwind)}${m(r.experience)}${m(r.closing)}${formatNumber(r.customers.closing).padStart(9)}`,
         );
-      lines.push(`Checks: ${ledger.checks.ok ? 'the statement balances' : 'the statement does NOT balance'}.`);
+      lines.push(
+        `Checks: ${ledger.checks.ok ? 'the statement balances' : 'the statement does NOT balance'}.`,
+      );
       io.out(`${lines.join('\n')}\n`);
     });
 }

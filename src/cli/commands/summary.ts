@@ -5,12 +5,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { cohortTable } from '../../data/cohort-table.js';
-import { formatNumber, formatPercent } from '../../report/format.js';
 import { money } from '../../money/money.js';
-import { formatMoney } from '../../report/format.js';
+import { formatMoney, formatNumber, formatPercent } from '../../report/format.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
 import { commandInput } from '../input.js';
+import type { CliIo } from '../io.js';
 import { addDataOptions, modelOptions, type RawOptions } from '../options.js';
 import { computing, firstDate, lastDate, summarise } from '../steps.js';
 
@@ -22,7 +21,10 @@ export function summaryCommand(program: Command, io: CliIo): void {
   addDataOptions(command);
   command
     .option('--time-unit <unit>', 'unit of recency and customer age: day, week or month', 'week')
-    .option('--observation-end <date>', 'last day of the data, YYYY-MM-DD (default: the last transaction)')
+    .option(
+      '--observation-end <date>',
+      'last day of the data, YYYY-MM-DD (default: the last transaction)',
+    )
     .option('--period <period>', 'cohort period: month, quarter or year', 'quarter')
     .option('--json', 'print the summary as JSON (with every customer row)')
     .action(async (file: string | undefined, raw: RawOptions) => {
@@ -30,7 +32,10 @@ export function summaryCommand(program: Command, io: CliIo): void {
       const model = modelOptions({ ...raw, model: 'bg-nbd' });
       const period = z.enum(['month', 'quarter', 'year']).safeParse(raw.period);
       if (!period.success)
-        throw new CliError(EXIT.usage, `--period must be 'month', 'quarter' or 'year'; received ${JSON.stringify(raw.period)}`);
+        throw new CliError(
+          EXIT.usage,
+          `--period must be 'month', 'quarter' or 'year'; received ${JSON.stringify(raw.period)}`,
+        );
       const log = input.log;
       const summary = summarise(log, model);
       const end = model.observationEnd ?? lastDate(log);
@@ -57,7 +62,12 @@ export function summaryCommand(program: Command, io: CliIo): void {
           median: frequencies[Math.floor(frequencies.length / 2)] ?? 0,
           max: frequencies[frequencies.length - 1] ?? 0,
         },
-        cohorts: cohorts.cohorts.map((c) => ({ cohort: c.cohort, start: c.start, size: c.size, retention: c.retention })),
+        cohorts: cohorts.cohorts.map((c) => ({
+          cohort: c.cohort,
+          start: c.start,
+          size: c.size,
+          retention: c.retention,
+        })),
         summary,
       };
       if (raw.json === true) {
@@ -73,8 +83,13 @@ export function summaryCommand(program: Command, io: CliIo): void {
         `Cohorts by ${period.data} (share of the cohort buying at each age):`,
       ];
       for (const c of cohorts.cohorts) {
-        const shares = c.retention.slice(1, 9).map((r) => formatPercent(r, 0).padStart(5)).join(' ');
-        lines.push(`  ${c.cohort.padEnd(9)} ${formatNumber(c.size).padStart(7)} customers ${shares}`);
+        const shares = c.retention
+          .slice(1, 9)
+          .map((r) => formatPercent(r, 0).padStart(5))
+          .join(' ');
+        lines.push(
+          `  ${c.cohort.padEnd(9)} ${formatNumber(c.size).padStart(7)} customers ${shares}`,
+        );
       }
       io.out(`${lines.join('\n')}\n`);
     });

@@ -7,22 +7,29 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatMoney, formatNumber, formatPercent } from '../../report/format.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
 import { commandInput } from '../input.js';
+import type { CliIo } from '../io.js';
 import { csvField } from '../load.js';
-import { addDataOptions, addModelOptions, addMoneyOptions, modelOptions, moneyOptions, type RawOptions } from '../options.js';
+import {
+  addDataOptions,
+  addModelOptions,
+  addMoneyOptions,
+  modelOptions,
+  moneyOptions,
+  type RawOptions,
+} from '../options.js';
 import { fitModels, summarise, valueCustomers } from '../steps.js';
 
 export function valueCommand(program: Command, io: CliIo): void {
   const command = program
     .command('value')
-    .description("value every customer (residual CLV) and the whole base (customer equity)")
+    .description('value every customer (residual CLV) and the whole base (customer equity)')
     .argument('[transactions]', 'CSV file of transactions; omit with --sample');
   addDataOptions(command);
   addModelOptions(command);
   addMoneyOptions(command);
   command
-    .option('--customers <file>', 'write every customer\'s value to this CSV file')
+    .option('--customers <file>', "write every customer's value to this CSV file")
     .option('--json', 'print the values as JSON (customer equity and every customer)')
     .action(async (file: string | undefined, raw: RawOptions) => {
       const input = await commandInput(file, raw, io, 'rejected-rows.csv');
@@ -42,11 +49,18 @@ export function valueCommand(program: Command, io: CliIo): void {
       if (typeof raw.customers === 'string') {
         const lines = ['customerId,probabilityAlive,expectedSpend,clv'];
         for (const r of rows)
-          lines.push([r.customerId, r.probabilityAlive.toFixed(6), r.expectedSpend.toFixed(4), r.clv].map(csvField).join(','));
+          lines.push(
+            [r.customerId, r.probabilityAlive.toFixed(6), r.expectedSpend.toFixed(4), r.clv]
+              .map(csvField)
+              .join(','),
+          );
         try {
           writeFileSync(resolve(io.cwd, raw.customers), `${lines.join('\n')}\n`);
         } catch (error) {
-          throw new CliError(EXIT.output, `cannot write ${raw.customers}: ${(error as Error).message}`);
+          throw new CliError(
+            EXIT.output,
+            `cannot write ${raw.customers}: ${(error as Error).message}`,
+          );
         }
       }
       if (raw.json === true) {
@@ -66,7 +80,9 @@ export function valueCommand(program: Command, io: CliIo): void {
         'Most valuable customers:',
       ];
       for (const i of order.slice(0, 10))
-        lines.push(`  ${rows[i]!.customerId.padEnd(12)} ${formatMoney(clv.valueAt(i)).padStart(12)}   P(active) ${formatPercent(rows[i]!.probabilityAlive, 0)}`);
+        lines.push(
+          `  ${rows[i]!.customerId.padEnd(12)} ${formatMoney(clv.valueAt(i)).padStart(12)}   P(active) ${formatPercent(rows[i]!.probabilityAlive, 0)}`,
+        );
       io.out(`${lines.join('\n')}\n`);
     });
 }

@@ -81,7 +81,9 @@ function htmlTable(t: BriefingTable): string {
   const cls = (i: number) => (t.align[i] === 'right' ? ' class="num"' : '');
   const head = t.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c)}</th>`).join('');
   const body = t.rows
-    .map((row) => `<tr>${row.map((cell, i) => `<td${cls(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .map(
+      (row) => `<tr>${row.map((cell, i) => `<td${cls(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+    )
     .join('');
   const note = t.note === undefined ? '' : `<p class="table-note">${escapeHtml(t.note)}</p>`;
   return `<div class="table-wrap"><table id="table-${escapeHtml(t.id)}"><caption>${escapeHtml(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${note}</div>`;
@@ -101,7 +103,11 @@ export interface PageMeta {
  * The briefing as one HTML document. `svgs` maps each chart id to its SVG (from `renderSvgs`); the
  * ids inside each SVG are scoped to the chart so that the inlined charts cannot collide.
  */
-export function renderHtml(briefing: Briefing, svgs: ReadonlyMap<string, string>, meta: PageMeta): string {
+export function renderHtml(
+  briefing: Briefing,
+  svgs: ReadonlyMap<string, string>,
+  meta: PageMeta,
+): string {
   const chartsById = new Map(briefing.charts.map((c) => [c.id, c]));
   const toc = briefing.sections
     .map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`)

@@ -14,9 +14,14 @@ function markdownTable(t: BriefingTable): string {
   const head = `| ${t.columns.map(cell).join(' | ')} |`;
   const rule = `|${t.align.map((a) => (a === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
   const rows = t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`);
-  return [`**${t.title}**`, '', head, rule, ...rows, ...(t.note === undefined ? [] : ['', `_${t.note}_`])].join(
-    '\n',
-  );
+  return [
+    `**${t.title}**`,
+    '',
+    head,
+    rule,
+    ...rows,
+    ...(t.note === undefined ? [] : ['', `_${t.note}_`]),
+  ].join('\n');
 }
 
 /** The briefing as one Markdown document; chart images point at `charts/<id>.svg`. */
@@ -24,12 +29,14 @@ export function renderMarkdown(briefing: Briefing, meta: PageMeta): string {
   const chartsById = new Map(briefing.charts.map((c) => [c.id, c]));
   const out: string[] = [`# ${briefing.title}`, '', briefing.subtitle, ''];
   out.push('| Key figure | Value | |', '| --- | ---: | --- |');
-  for (const f of briefing.headline) out.push(`| ${cell(f.label)} | ${cell(f.value)} | ${cell(f.note ?? '')} |`);
+  for (const f of briefing.headline)
+    out.push(`| ${cell(f.label)} | ${cell(f.value)} | ${cell(f.note ?? '')} |`);
   out.push('');
   for (const s of briefing.sections) {
     out.push(`## ${s.title}`, '', s.lead, '');
     if (s.figures.length > 0) {
-      for (const f of s.figures) out.push(`- **${f.label}:** ${f.value}${f.note === undefined ? '' : ` (${f.note})`}`);
+      for (const f of s.figures)
+        out.push(`- **${f.label}:** ${f.value}${f.note === undefined ? '' : ` (${f.note})`}`);
       out.push('');
     }
     for (const id of s.charts) {

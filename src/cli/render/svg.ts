@@ -49,8 +49,11 @@ export function scopeSvgIds(svg: string, prefix: string): string {
   const ids = new Set<string>();
   for (const m of svg.matchAll(/\sid="([^"]+)"/g)) ids.add(m[1]!);
   if (ids.size === 0) return svg;
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const alternatives = [...ids].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alternatives = [...ids]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   return svg
     .replace(new RegExp(`(\\sid=")(${alternatives})(")`, 'g'), `$1${prefix}-$2$3`)
     .replace(new RegExp(`url\\(#(${alternatives})\\)`, 'g'), `url(#${prefix}-$1)`)

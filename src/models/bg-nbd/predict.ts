@@ -17,7 +17,7 @@ import { BG_NBD, type BgNbdParams } from './params.js';
  * that is, P(alive at T) times the expected count of a customer alive at T with the posterior
  * λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x).
  *
- * Numerical caveats: evaluated as a power series in z = t/(α+T+t) for z <= 1/2, through ₂F₁ in
+ * Numerical caveats: evaluated as a power series in z = t/(α+T+t) for z <= 0.8, through ₂F₁ in
  * Euler's form (parameters O(1) even for heavy buyers) otherwise, and by quadrature near a = 1, where
  * the printed form is 0/0 (the limit is taken, not a perturbation); relative error below ~1e-10.
  *

@@ -18,7 +18,7 @@ import { MBG_NBD, type MbgNbdParams } from './params.js';
  * λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1) (the customer survived the drop-out chance at time 0 and
  * after each of x purchases).
  *
- * Numerical caveats: power series for t/(α+T+t) <= 1/2, ₂F₁ in Euler's form otherwise, quadrature
+ * Numerical caveats: power series for t/(α+T+t) <= 0.8, ₂F₁ in Euler's form otherwise, quadrature
  * near a = 1 (where the printed form is 0/0); relative error below ~1e-10.
  *
  * @param params - {@link MbgNbdParams}.

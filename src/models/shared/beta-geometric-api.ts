@@ -28,7 +28,7 @@ import {
 import { aliveDiscountedCount, aliveExpectedCount } from './beta-geometric-predict.js';
 import { DiscountRateSchema, HorizonSchema, parseCustomerHistory } from './customer.js';
 import { runModelFit } from './fit.js';
-import { indexPatterns, rescaleTimes, summaryRows } from './indexed-patterns.js';
+import { checkRow, indexPatterns, rescaleTimes, summaryRowArray } from './indexed-patterns.js';
 
 /** The parameter order of both models' fitted records (the papers' order). */
 export const BETA_GEOMETRIC_PARAMETER_ORDER = Object.freeze(['r', 'alpha', 'a', 'b'] as const);
@@ -325,8 +325,8 @@ export function familyScore(
   const p = parseFamilyParams(params, fn);
   const { horizon, discountRate } = parseInput(ScoreOptionsSchema, options, fn, 'options');
   const delta = discountRate === undefined ? null : forceOfInterest(fn, discountRate, p.a);
-  const { x, tx, T } = summaryRows(summary, fn);
-  const size = x.length;
+  const { rows, field } = summaryRowArray(summary, fn);
+  const size = rows.length;
   const o = member.dropAtZero;
   const { r, alpha, a, b } = p;
   const lnA = Math.log(a);
@@ -363,11 +363,14 @@ export function familyScore(
     }
     return values;
   };
+  const lnAlpha = Math.log(alpha);
   let lastT = Number.NaN;
   let lnT = 0;
   for (let i = 0; i < size; i += 1) {
-    const xi = x[i]!;
-    const Ti = T[i]!;
+    const row = rows[i]!;
+    checkRow(row, i, fn, field);
+    const xi = row.frequency;
+    const Ti = row.T;
     if (Ti !== lastT) {
       lastT = Ti;
       lnT = Math.log(alpha + Ti);
@@ -383,8 +386,9 @@ export function familyScore(
           lnBOfX[xi] = lnB;
         }
       } else lnB = Math.log(b + xi + o - 1);
-      const ti = tx[i]!;
-      const d = lnA - lnB + (r + xi) * (ti === Ti ? 0 : lnT - Math.log(alpha + ti));
+      const ti = row.recency;
+      const lnTx = ti === 0 ? lnAlpha : Math.log(alpha + ti);
+      const d = lnA - lnB + (r + xi) * (ti === Ti ? 0 : lnT - lnTx);
       alive = 1 / (1 + Math.exp(d));
     }
     probabilityAlive[i] = alive;

@@ -25,8 +25,8 @@ import { exprel } from '../../math/gamma.js';
 import { logHyp2f1 } from '../../math/hyp2f1.js';
 import { integrateGaussLegendre } from './gauss-legendre.js';
 
-/** z below which G is summed as its own power series (fast, exact for any a and b). */
-const SERIES_Z = 0.5;
+/** z up to which G is summed as its own power series (fast, exact for any a and b; ~40/|ln z| terms). */
+const SERIES_Z = 0.8;
 /** Relative error above which the closed form of G is not trusted (near a = 1 and small t). */
 const CLOSED_FORM_TOLERANCE = 1e-11;
 /** Absolute error assumed for ln ₂F₁ from src/math (its measured worst is ~1e-12 in the log). */
@@ -122,7 +122,7 @@ function countDensity(r: number, alpha: number, a: number, b: number, delta: num
 /**
  * G(t) = E[(1 − (α/(α+pt))^r)/p]: expected purchases in (0, t] of a customer alive at 0 (FHL 2005
  * eq. 9). Three evaluations, each used where it is accurate:
- * - z = t/(α+t) <= 1/2: the power series above (any a, b: no 0/0 at a = 1, no trouble at a+b <= 1);
+ * - z = t/(α+t) <= 0.8: the power series above (any a, b: no 0/0 at a = 1, no trouble at a+b <= 1);
  * - otherwise FHL eq. 9 through ₂F₁ in Euler's form, when its estimated rounding error is below
  *   1e-11 relative (it is not near a = 1, where the bracket is 0/0, nor when a + b <= 1);
  * - otherwise Gauss–Legendre quadrature of dG over u = ln(1 + s/α) ∈ [0, ln(1 + t/α)].
@@ -140,10 +140,9 @@ export function aliveExpectedCount(
   if (z <= SERIES_Z) {
     const series = countSeries(r, a, b, z, L);
     if (series !== undefined) return series;
-  } else {
-    const closed = countClosedForm(r, a, b, z, L);
-    if (closed !== undefined) return closed;
   }
+  const closed = countClosedForm(r, a, b, z, L);
+  if (closed !== undefined) return closed;
   return integrateGaussLegendre(countDensity(r, alpha, a, b, 0), 0, -L);
 }
 

@@ -41,7 +41,8 @@ export interface IndexedPatterns {
   readonly maxT: number;
 }
 
-interface RowLike {
+/** The fields of a summary row the models read. */
+export interface SummaryRow {
   readonly frequency: number;
   readonly recency: number;
   readonly T: number;
@@ -57,7 +58,7 @@ function badSummary(fn: string, received: unknown): never {
 }
 
 function badRow(fn: string, field: string, i: number, row: unknown): never {
-  const r = row as Partial<RowLike> | null;
+  const r = row as Partial<SummaryRow> | null;
   return fail('input/invalid', fn, `summary row ${i} is not a possible customer history`, {
     expected:
       'frequency an integer >= 0, 0 <= recency <= T finite, recency 0 when frequency is 0, count a positive integer',
@@ -69,24 +70,45 @@ function badRow(fn: string, field: string, i: number, row: unknown): never {
   });
 }
 
+/** The rows of a summary (customers or patterns) and the field name for error paths. */
+export function summaryRowArray(
+  summary: TransactionSummaryInput,
+  fn: string,
+): { rows: readonly SummaryRow[]; field: string } {
+  if (summary === null || typeof summary !== 'object') badSummary(fn, summary);
+  if (summary.kind === 'rfm-summary' && Array.isArray(summary.customers))
+    return { rows: summary.customers, field: 'customers' };
+  if (summary.kind === 'rfm-patterns' && Array.isArray(summary.patterns))
+    return { rows: summary.patterns, field: 'patterns' };
+  return badSummary(fn, (summary as { kind?: unknown }).kind);
+}
+
 /**
- * Reads and checks a summary (O(n), a few comparisons per row) into raw columns in row order.
- * Exported for the vectorised scoring functions, which need one output per row.
+ * Checks one row: x a non-negative integer, 0 <= t_x <= T finite, t_x = 0 when x = 0, count a
+ * positive integer (a few comparisons; the typeof tests also reject NaN and non-numbers).
  */
+export function checkRow(row: SummaryRow, i: number, fn: string, field: string): void {
+  if (row === null || typeof row !== 'object') badRow(fn, field, i, row);
+  const xi = row.frequency;
+  const ti = row.recency;
+  const Ti = row.T;
+  const ni = row.count;
+  if (
+    !(typeof xi === 'number' && Number.isInteger(xi) && xi >= 0) ||
+    !(typeof ti === 'number' && ti >= 0 && ti <= Ti) ||
+    !(typeof Ti === 'number' && Ti < Number.POSITIVE_INFINITY) ||
+    (xi === 0 && ti !== 0) ||
+    !(typeof ni === 'number' && Number.isInteger(ni) && ni > 0)
+  )
+    badRow(fn, field, i, row);
+}
+
+/** Reads and checks a summary (O(n), a few comparisons per row) into raw columns in row order. */
 export function summaryRows(
   summary: TransactionSummaryInput,
   fn: string,
 ): { x: Float64Array; tx: Float64Array; T: Float64Array; n: Float64Array } {
-  if (summary === null || typeof summary !== 'object') badSummary(fn, summary);
-  let rows: readonly RowLike[];
-  let field: string;
-  if (summary.kind === 'rfm-summary' && Array.isArray(summary.customers)) {
-    rows = summary.customers;
-    field = 'customers';
-  } else if (summary.kind === 'rfm-patterns' && Array.isArray(summary.patterns)) {
-    rows = summary.patterns;
-    field = 'patterns';
-  } else return badSummary(fn, (summary as { kind?: unknown }).kind);
+  const { rows, field } = summaryRowArray(summary, fn);
   const size = rows.length;
   const x = new Float64Array(size);
   const tx = new Float64Array(size);
@@ -94,24 +116,11 @@ export function summaryRows(
   const n = new Float64Array(size);
   for (let i = 0; i < size; i += 1) {
     const row = rows[i]!;
-    if (row === null || typeof row !== 'object') badRow(fn, field, i, row);
-    const xi = row.frequency;
-    const ti = row.recency;
-    const Ti = row.T;
-    const ni = row.count;
-    // typeof checks are implied: comparisons with NaN or non-numbers fail below.
-    if (
-      !(typeof xi === 'number' && Number.isInteger(xi) && xi >= 0) ||
-      !(typeof ti === 'number' && ti >= 0 && ti <= Ti) ||
-      !(typeof Ti === 'number' && Ti < Number.POSITIVE_INFINITY) ||
-      (xi === 0 && ti !== 0) ||
-      !(typeof ni === 'number' && Number.isInteger(ni) && ni > 0)
-    )
-      badRow(fn, field, i, row);
-    x[i] = xi;
-    tx[i] = ti;
-    T[i] = Ti;
-    n[i] = ni;
+    checkRow(row, i, fn, field);
+    x[i] = row.frequency;
+    tx[i] = row.recency;
+    T[i] = row.T;
+    n[i] = row.count;
   }
   return { x, tx, T, n };
 }
@@ -182,6 +191,9 @@ export function indexColumns(
   let maxX = 0;
   for (let i = 0; i < rows; i += 1) if (x[i]! > maxX) maxX = x[i]!;
   const numericKeys = indexed && (maxX + 1) * nt * nt < Number.MAX_SAFE_INTEGER;
+  // Rows usually come in runs with the same T (cohorts): remember the last x = 0 pattern.
+  let lastZeroT = Number.NaN;
+  let lastZeroAt = -1;
   for (let i = 0; i < rows; i += 1) {
     let at: number | undefined;
     let key = 0;
@@ -194,14 +206,20 @@ export function indexColumns(
     } else if (x[i] === 0) {
       key = T[i]!;
       map = zeroOf;
+      if (key === lastZeroT) at = lastZeroAt;
     }
-    if (map !== undefined) at = map.get(key);
+    if (map !== undefined && at === undefined) at = map.get(key);
     if (at === undefined) {
       if (map !== undefined) map.set(key, size);
+      at = size;
       keep[size] = i;
       counts.push(n[i]!);
       size += 1;
     } else counts[at] = counts[at]! + n[i]!;
+    if (map === zeroOf) {
+      lastZeroT = key;
+      lastZeroAt = at;
+    }
   }
   const px = new Float64Array(size);
   const ptx = new Float64Array(size);
@@ -210,6 +228,9 @@ export function indexColumns(
   const txSlot = indexed ? new Int32Array(size) : null;
   const TSlot = indexed ? new Int32Array(size) : null;
   const xIndex = new Int32Array(size);
+  // Slot of each distinct x: a typed array (slot + 1, 0 = unseen) for small x, a Map beyond.
+  const SMALL_X = 4096;
+  const smallSlot = new Int32Array(SMALL_X);
   const xSlot = new Map<number, number>();
   const distinct: number[] = [];
   const byX: number[] = [];
@@ -226,10 +247,11 @@ export function indexColumns(
       txSlot[k] = rowTx[i]!;
       TSlot[k] = rowT[i]!;
     }
-    let s = xSlot.get(xi);
-    if (s === undefined) {
+    let s = xi < SMALL_X ? smallSlot[xi]! - 1 : (xSlot.get(xi) ?? -1);
+    if (s < 0) {
       s = distinct.length;
-      xSlot.set(xi, s);
+      if (xi < SMALL_X) smallSlot[xi] = s + 1;
+      else xSlot.set(xi, s);
       distinct.push(xi);
       byX.push(0);
     }

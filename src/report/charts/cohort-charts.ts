@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { deepFreeze } from '../../core/freeze.js';
 import { parseInput } from '../../core/validate.js';
 import type { CohortTable } from '../../data/cohort-table.js';
-import { type ChartOptions, COLORS, compactMoneyExpression, frame, type VegaLiteSpec } from './spec.js';
+import {
+  type ChartOptions,
+  COLORS,
+  compactMoneyExpression,
+  frame,
+  type VegaLiteSpec,
+} from './spec.js';
 
 /** One cohort's revenue in one calendar period. */
 export interface LayerCakePoint {

@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { deepFreeze } from '../../core/freeze.js';
 import { parseInput } from '../../core/validate.js';
 import type { CountMovement } from '../../ledger/types.js';
-import { baseConfig, type ChartOptions, COLORS, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './spec.js';
+import {
+  baseConfig,
+  type ChartOptions,
+  COLORS,
+  VEGA_LITE_SCHEMA,
+  type VegaLiteSpec,
+} from './spec.js';
 
 /** One bar segment of the customer-flow chart. */
 export interface CustomerFlowBar {

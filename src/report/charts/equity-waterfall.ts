@@ -10,7 +10,13 @@ import type { EquityMovement } from '../../ledger/types.js';
 import { negateMoney } from '../../money/arithmetic.js';
 import { isMoney, type Money } from '../../money/money.js';
 import { formatMoney } from '../format.js';
-import { type ChartOptions, COLORS, compactMoneyExpression, frame, type VegaLiteSpec } from './spec.js';
+import {
+  type ChartOptions,
+  COLORS,
+  compactMoneyExpression,
+  frame,
+  type VegaLiteSpec,
+} from './spec.js';
 
 /** One bar of the waterfall. */
 export interface WaterfallStep {

@@ -8,7 +8,14 @@ import { deepFreeze } from '../../core/freeze.js';
 import { parseInput } from '../../core/validate.js';
 import type { HoldoutTracking } from '../../models/holdout/holdout-tracking.js';
 import type { TransactionModel } from '../../models/types.js';
-import { baseConfig, type ChartOptions, COLORS, VEGA_LITE_SCHEMA, frame, type VegaLiteSpec } from './spec.js';
+import {
+  baseConfig,
+  type ChartOptions,
+  COLORS,
+  frame,
+  VEGA_LITE_SCHEMA,
+  type VegaLiteSpec,
+} from './spec.js';
 
 type AnyParams = Readonly<Record<string, number>>;
 
@@ -269,8 +276,7 @@ export function holdoutChartData(tracking: HoldoutTracking): HoldoutChartData {
     customers: t.customers,
     totalActual: t.totalActual,
     totalExpected: t.totalExpected,
-    relativeError:
-      t.totalActual > 0 ? (t.totalExpected - t.totalActual) / t.totalActual : null,
+    relativeError: t.totalActual > 0 ? (t.totalExpected - t.totalActual) / t.totalActual : null,
     points,
   });
 }
@@ -343,7 +349,12 @@ export function holdoutChartSpec(data: HoldoutChartData, options: ChartOptions =
     config: baseConfig(),
     data: { values: data.points.map((p) => ({ ...p })) },
     hconcat: [
-      panel('purchases', `Repeat purchases per ${data.timeUnit}`, `after ${data.calibrationEnd}`, true),
+      panel(
+        'purchases',
+        `Repeat purchases per ${data.timeUnit}`,
+        `after ${data.calibrationEnd}`,
+        true,
+      ),
       panel('cumulative', 'Cumulative repeat purchases', `after ${data.calibrationEnd}`, false),
     ],
   });

@@ -25,7 +25,10 @@ import {
 export interface RetentionCurvePoint {
   /** Retention uplift in percentage points (1 = one point). */
   readonly points: number;
-  readonly series: 'Equity added by retention' | 'Acquisition spend to add as much' | 'Break-even retention budget';
+  readonly series:
+    | 'Equity added by retention'
+    | 'Acquisition spend to add as much'
+    | 'Break-even retention budget';
   /** Currency units (float, for plotting). */
   readonly value: number;
   /** The exact amount, presented. */
@@ -94,7 +97,10 @@ export function retentionCurveData(
         path: [i, 'currency'],
       });
     const x = r.retentionPoints * 100;
-    const add = (series: RetentionCurvePoint['series'], m: { amount: { toString(): string } } | null) => {
+    const add = (
+      series: RetentionCurvePoint['series'],
+      m: { amount: { toString(): string } } | null,
+    ) => {
       if (m === null) return;
       points.push({
         points: x,
@@ -123,8 +129,15 @@ export function retentionCurveData(
  * console.log(Array.isArray(spec.layer)); // true
  * ```
  */
-export function retentionCurveSpec(data: RetentionCurveData, options: ChartOptions = {}): VegaLiteSpec {
-  const domain = ['Equity added by retention', 'Acquisition spend to add as much', 'Break-even retention budget'];
+export function retentionCurveSpec(
+  data: RetentionCurveData,
+  options: ChartOptions = {},
+): VegaLiteSpec {
+  const domain = [
+    'Equity added by retention',
+    'Acquisition spend to add as much',
+    'Break-even retention budget',
+  ];
   return deepFreeze({
     ...frame(options, { title: 'Retention against acquisition' }),
     data: { values: data.points.map((p) => ({ ...p })) },
@@ -318,7 +331,10 @@ export function cxDistributionData(simulation: CxSimulationResult, bins = 30): C
  * console.log((spec.layer as unknown[]).length); // 3
  * ```
  */
-export function cxDistributionSpec(data: CxDistributionData, options: ChartOptions = {}): VegaLiteSpec {
+export function cxDistributionSpec(
+  data: CxDistributionData,
+  options: ChartOptions = {},
+): VegaLiteSpec {
   const rules = [
     { value: 1, label: 'Break-even 1×', color: COLORS.loss },
     {
@@ -333,7 +349,13 @@ export function cxDistributionSpec(data: CxDistributionData, options: ChartOptio
     layer: [
       {
         data: { values: data.bins.map((b) => ({ ...b })) },
-        mark: { type: 'rect', color: COLORS.model, opacity: 0.85, stroke: 'white', strokeWidth: 0.5 },
+        mark: {
+          type: 'rect',
+          color: COLORS.model,
+          opacity: 0.85,
+          stroke: 'white',
+          strokeWidth: 0.5,
+        },
         encoding: {
           x: {
             field: 'from',
@@ -476,18 +498,18 @@ export function cxTornadoChartData(tornado: CxTornadoResult): CxTornadoChartData
   t.rows
     .filter((row) => !row.swing.amount.isZero())
     .forEach((row, i) => {
-    for (const end of ['low', 'high'] as const)
-      bars.push({
-        input: row.input,
-        label: TORNADO_LABELS[row.input] ?? row.label,
-        rank: i + 1,
-        end,
-        inputText: inputText(row.input, row[end], currency),
-        baseline,
-        npv: Number(row.npv[end].amount.toString()),
-        npvText: formatMoney(row.npv[end], { decimals: 0 }),
-      });
-  });
+      for (const end of ['low', 'high'] as const)
+        bars.push({
+          input: row.input,
+          label: TORNADO_LABELS[row.input] ?? row.label,
+          rank: i + 1,
+          end,
+          inputText: inputText(row.input, row[end], currency),
+          baseline,
+          npv: Number(row.npv[end].amount.toString()),
+          npvText: formatMoney(row.npv[end], { decimals: 0 }),
+        });
+    });
   return deepFreeze({
     currency,
     baseline,
@@ -509,12 +531,21 @@ export function cxTornadoChartData(tornado: CxTornadoResult): CxTornadoChartData
  * console.log(Array.isArray(spec.layer)); // true
  * ```
  */
-export function cxTornadoChartSpec(data: CxTornadoChartData, options: ChartOptions = {}): VegaLiteSpec {
+export function cxTornadoChartSpec(
+  data: CxTornadoChartData,
+  options: ChartOptions = {},
+): VegaLiteSpec {
   const rows = new Set(data.bars.map((b) => b.label)).size;
   const labels = [...new Map(data.bars.map((b) => [b.label, b.rank])).entries()]
     .sort((a, b) => a[1] - b[1])
     .map(([label]) => label);
-  const y = { field: 'label', type: 'ordinal', sort: labels, title: null, axis: { labelLimit: 200 } };
+  const y = {
+    field: 'label',
+    type: 'ordinal',
+    sort: labels,
+    title: null,
+    axis: { labelLimit: 200 },
+  };
   const label = (test: string, align: 'left' | 'right', dx: number) => ({
     transform: [{ filter: test }],
     mark: { type: 'text', fontSize: 10, baseline: 'middle', align, dx },

@@ -6,7 +6,7 @@
 import type { FittedModel } from '../../core/fitted-model.js';
 import type { Analysis } from '../analysis.js';
 import type { BriefingFigure } from '../briefing-types.js';
-import { formatNumber, formatPercent } from '../format.js';
+import { formatNumber } from '../format.js';
 import { figure, modelTitle, percent, periodWords } from './common.js';
 
 type AnyParams = Readonly<Record<string, number>>;
@@ -24,7 +24,12 @@ export function assumptions(a: Analysis): BriefingFigure[] {
   const log = s.log;
   const out: BriefingFigure[] = [
     figure('currency', 'Currency', s.currency, 'every amount on this page'),
-    figure('margin', 'Margin', percent(s.marginFloat), 'share of revenue kept after the cost of goods and of serving customers'),
+    figure(
+      'margin',
+      'Margin',
+      percent(s.marginFloat),
+      'share of revenue kept after the cost of goods and of serving customers',
+    ),
     figure(
       'discountRate',
       'Cost of capital',
@@ -32,15 +37,27 @@ export function assumptions(a: Analysis): BriefingFigure[] {
       `${(a.unitRate * 100).toPrecision(4)}% a ${s.timeUnit}; a year is 365.2425 days`,
     ),
     figure('timeUnit', 'Time unit of the models', s.timeUnit),
-    figure('data', 'Data', `${formatNumber(log.transactions.length)} transactions`, `${s.firstDate} to ${s.observationEnd}; ${formatNumber(log.rejected.length)} rows rejected; ${formatNumber(log.refunds.count)} refunds`),
+    figure(
+      'data',
+      'Data',
+      `${formatNumber(log.transactions.length)} transactions`,
+      `${s.firstDate} to ${s.observationEnd}; ${formatNumber(log.rejected.length)} rows rejected; ${formatNumber(log.refunds.count)} refunds`,
+    ),
     figure('purchaseModel', 'Purchase model', modelTitle(a.fitted.model), paramsText(a.fitted)),
     figure('spendModel', 'Spend model', 'Gamma-Gamma', paramsText(a.spendFit)),
-    figure('horizon', 'Valuation horizon', 'the customers’ whole expected lifetime', 'discounted continuously at the cost of capital'),
+    figure(
+      'horizon',
+      'Valuation horizon',
+      'the customers’ whole expected lifetime',
+      'discounted continuously at the cost of capital',
+    ),
     figure(
       'holdout',
       'Holdout check',
       a.holdout === null ? 'none' : `calibrated to ${a.holdout.tracking.calibrationEnd}`,
-      a.holdout === null ? undefined : `forecasts tested on what customers did from ${dayAfter(a.holdout.tracking.calibrationEnd)} to ${s.observationEnd}`,
+      a.holdout === null
+        ? undefined
+        : `forecasts tested on what customers did from ${dayAfter(a.holdout.tracking.calibrationEnd)} to ${s.observationEnd}`,
     ),
     figure(
       'period',
@@ -65,7 +82,14 @@ export function assumptions(a: Analysis): BriefingFigure[] {
     ),
   ];
   if (a.cx !== null)
-    out.push(figure('cxScenario', 'CX scenario', a.cx.scenario.name ?? 'given', `${formatNumber(a.cx.simulation.draws)} Monte Carlo draws, seed ${a.cx.simulation.seed}`));
+    out.push(
+      figure(
+        'cxScenario',
+        'CX scenario',
+        a.cx.scenario.name ?? 'given',
+        `${formatNumber(a.cx.simulation.draws)} Monte Carlo draws, seed ${a.cx.simulation.seed}`,
+      ),
+    );
   return out;
 }
 

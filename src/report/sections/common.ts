@@ -3,9 +3,10 @@
  *
  * @internal
  */
+
+import type { EquityMovement, EquityRow } from '../../ledger/types.js';
 import { addMoney, sumMoney } from '../../money/arithmetic.js';
 import { type Money, money } from '../../money/money.js';
-import type { EquityMovement, EquityRow } from '../../ledger/types.js';
 import type { BriefingChart, BriefingFigure, BriefingTable } from '../briefing-types.js';
 import type { VegaLiteSpec } from '../charts/spec.js';
 import { formatMoney, formatMoneyCompact, formatPercent } from '../format.js';
@@ -50,7 +51,12 @@ export function table(
 }
 
 /** A chart. */
-export function chart(id: string, title: string, caption: string, spec: VegaLiteSpec): BriefingChart {
+export function chart(
+  id: string,
+  title: string,
+  caption: string,
+  spec: VegaLiteSpec,
+): BriefingChart {
   return { id, title, caption, spec };
 }
 
@@ -69,6 +75,20 @@ export function periodWords(period: 'month' | 'quarter' | 'year'): {
     case 'year':
       return { one: 'year', many: 'years', adjective: 'yearly', perYear: 1 };
   }
+}
+
+/**
+ * A run of periods in words: `2025` when it is a whole calendar year of quarters or months
+ * (`2025-Q1` to `2025-Q4`), else `2025-Q2 to 2026-Q1`, or the one label.
+ */
+export function periodSpan(first: string, last: string): string {
+  if (first === last) return first;
+  const year = first.slice(0, 4);
+  const whole =
+    last.slice(0, 4) === year &&
+    ((first.endsWith('-Q1') && last.endsWith('-Q4')) ||
+      (first.endsWith('-01') && last.endsWith('-12')));
+  return whole ? year : `${first} to ${last}`;
 }
 
 /** `2025-03-31` → `31 March 2025`. */
@@ -130,7 +150,8 @@ export function combineEquityRows(rows: readonly EquityRow[]): EquityMovement {
 
 /** A rate as a percentage with as many decimals as it needs (up to 2): 30%, 12.5%, 7.25%. */
 export function percent(x: number): string {
-  for (const d of [0, 1]) if (Math.abs(x * 100 - Number((x * 100).toFixed(d))) < 1e-9) return formatPercent(x, d);
+  for (const d of [0, 1])
+    if (Math.abs(x * 100 - Number((x * 100).toFixed(d))) < 1e-9) return formatPercent(x, d);
   return formatPercent(x, 2);
 }
 

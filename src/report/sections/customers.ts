@@ -13,7 +13,7 @@ import {
 } from '../charts/cohort-charts.js';
 import { customerFlowData, customerFlowSpec } from '../charts/customer-flow.js';
 import { formatMultiple, formatNumber, formatPercent } from '../format.js';
-import { cents, chart, figure, periodWords, table, whole } from './common.js';
+import { cents, chart, figure, periodSpan, periodWords, table, whole } from './common.js';
 
 /** Size-weighted share of cohorts active at `age`, over the cohorts whose cell at that age is complete. */
 function retentionAt(a: Analysis, age: number): number | null {
@@ -28,7 +28,10 @@ function retentionAt(a: Analysis, age: number): number | null {
   return size === 0 ? null : active / size;
 }
 
-export function customersSection(a: Analysis): { section: BriefingSection; charts: BriefingChart[] } {
+export function customersSection(a: Analysis): {
+  section: BriefingSection;
+  charts: BriefingChart[];
+} {
   const { ledger, counts, settings, cohorts } = a;
   const words = periodWords(settings.period);
   const ledgerWords = periodWords(settings.ledgerPeriod);
@@ -44,8 +47,8 @@ export function customersSection(a: Analysis): { section: BriefingSection; chart
   }
   const opening = window[0]!.opening;
   const closing = window[window.length - 1]!.closing;
-  const span =
-    window.length === 1 ? window[0]!.period : `${window[0]!.period} to ${window[window.length - 1]!.period}`;
+  const span = periodSpan(window[0]!.period, window[window.length - 1]!.period);
+  const over = /^\d{4}$/.test(span) ? `In ${span}` : `Over ${span}`;
   const next = retentionAt(a, 1);
   const yearOn = retentionAt(a, words.perYear);
 
@@ -62,7 +65,7 @@ export function customersSection(a: Analysis): { section: BriefingSection; chart
     }
 
   const lead =
-    `Over ${span} the company acquired ${formatNumber(acquired)} customers and lost an expected ${formatNumber(lost)}` +
+    `${over} the company acquired ${formatNumber(acquired)} customers and lost an expected ${formatNumber(lost)}` +
     (reactivated > 0.5 ? `, while ${formatNumber(reactivated)} came back` : '') +
     `; the active base went from ${formatNumber(opening)} to ${formatNumber(closing)} customers.`;
   const paragraphs: string[] = [
@@ -71,7 +74,9 @@ export function customersSection(a: Analysis): { section: BriefingSection; chart
       (next === null
         ? ''
         : ` Of the customers acquired in a ${words.one}, ${formatPercent(next, 0)} buy again in the next ${words.one}` +
-          (yearOn === null ? '.' : ` and ${formatPercent(yearOn, 0)} buy in the ${words.one} a year after they joined.`)),
+          (yearOn === null
+            ? '.'
+            : ` and ${formatPercent(yearOn, 0)} buy in the ${words.one} a year after they joined.`)),
     total > 0
       ? `In ${lastPeriod}, ${formatPercent(recent / total, 0)} of revenue came from customers acquired in the last year and ` +
         `${formatPercent(1 - recent / total, 0)} from older customers: the layer cake shows each vintage's revenue stacked over time.`
@@ -79,9 +84,14 @@ export function customersSection(a: Analysis): { section: BriefingSection; chart
   ];
   const tables: BriefingTable[] = [];
   const figures = [
-    figure('acquiredCustomers', `Customers acquired, ${span}`, formatNumber(acquired)),
-    figure('lostCustomers', `Customers lost (expected), ${span}`, formatNumber(lost)),
-    figure('activeBase', `Active customers at ${settings.observationEnd}`, formatNumber(closing), 'expected'),
+    figure('acquiredCustomers', `Customers acquired in ${span}`, formatNumber(acquired)),
+    figure('lostCustomers', `Customers lost in ${span}`, formatNumber(lost), 'expected'),
+    figure(
+      'activeBase',
+      `Active customers at ${settings.observationEnd}`,
+      formatNumber(closing),
+      'expected',
+    ),
   ];
   if (next !== null)
     figures.push(
@@ -103,14 +113,31 @@ export function customersSection(a: Analysis): { section: BriefingSection; chart
           : 'No cohort has yet earned back its acquisition cost in margin.'),
     );
     figures.push(
-      figure('latestCac', `Cost per customer acquired, ${lastE.cohort}`, cents(lastE.costPerCustomer!)),
-      figure('latestClvToCac', `Value at acquisition ÷ cost, ${lastE.cohort}`, formatMultiple(lastE.clvToCac ?? 0, 2)),
+      figure(
+        'latestCac',
+        `Cost per customer acquired, ${lastE.cohort}`,
+        cents(lastE.costPerCustomer!),
+      ),
+      figure(
+        'latestClvToCac',
+        `Value at acquisition ÷ cost, ${lastE.cohort}`,
+        formatMultiple(lastE.clvToCac ?? 0, 2),
+      ),
     );
     tables.push(
       table(
         'acquisition-economics',
         'Acquisition economics by cohort',
-        ['Cohort', 'Customers', 'Acquisition spend', 'Cost per customer', 'Value at acquisition', 'Value ÷ cost', 'Margin to date', `Payback (${ledgerWords.many})`],
+        [
+          'Cohort',
+          'Customers',
+          'Acquisition spend',
+          'Cost per customer',
+          'Value at acquisition',
+          'Value ÷ cost',
+          'Margin to date',
+          `Payback (${ledgerWords.many})`,
+        ],
         economics.map((e) => [
           e.cohort,
           formatNumber(e.customers),
@@ -147,7 +174,9 @@ export function customersSection(a: Analysis): { section: BriefingSection; chart
       'retention-heatmap',
       'Share of each cohort buying, by age',
       `Rows are acquisition cohorts, columns ${words.many} since acquisition; each cell is the share of the cohort that bought in that ${words.one}. Only ${words.many} that have ended are shown.`,
-      retentionHeatmapSpec(heat, { title: `Share of each cohort buying, by ${words.many} since acquisition` }),
+      retentionHeatmapSpec(heat, {
+        title: `Share of each cohort buying, by ${words.many} since acquisition`,
+      }),
     ),
   ];
   return {

@@ -64,7 +64,7 @@ export function effectInWords(lever: Lever, effect: EffectDistribution, currency
     case 'triangular':
       return `${v(effect.low)} to ${v(effect.high)}, most likely ${v(effect.mode)}`;
     case 'normal':
-      return `${v(effect.mean)} ± ${v(effect.sd).replace(/^\+/, '')} (normal)`;
+      return `${v(effect.mean)}, give or take ${v(effect.sd).replace(/^\+/, '')}`;
     case 'beta':
       return `Beta(${effect.alpha}, ${effect.beta}) between ${v(effect.low ?? 0)} and ${v(effect.high ?? 1)}`;
   }
@@ -112,16 +112,35 @@ export function cxSection(a: Analysis): { section: BriefingSection; charts: Brie
       `What matters most for the answer: ${topRows.map((r) => `${TORNADO_WORDS[r.input] ?? r.label} (NPV ${whole(r.npv.low)} to ${whole(r.npv.high)} across its range)`).join(', then ')}.`,
     );
   const figures: BriefingFigure[] = [
-    figure('cxReturnPerDollar', 'Present value returned per $1', formatMultiple(multiple, 2), `over ${result.horizon} years`),
+    figure(
+      'cxReturnPerDollar',
+      'Present value returned per $1',
+      formatMultiple(multiple, 2),
+      `over ${result.horizon} years`,
+    ),
     figure('cxNpv', 'Net present value', whole(result.npv)),
-    figure('cxIrr', 'Internal rate of return', result.irr === null ? '–' : formatPercent(Number(result.irr.toString()), 1)),
+    figure(
+      'cxIrr',
+      'Internal rate of return',
+      result.irr === null ? '–' : formatPercent(Number(result.irr.toString()), 1),
+    ),
     figure(
       'cxPayback',
       'Discounted payback',
-      result.payback.discounted === null ? 'not within the horizon' : `${formatNumber(Number(result.payback.discounted.toString()), 1)} years`,
+      result.payback.discounted === null
+        ? 'not within the horizon'
+        : `${formatNumber(Number(result.payback.discounted.toString()), 1)} years`,
     ),
-    figure('cxProbabilityBenchmark', `Chance the return reaches ${formatMultiple(dist.benchmark, 1)}`, formatPercent(dist.probabilityAtLeastBenchmark, 0)),
-    figure('cxProbabilityPositive', 'Chance it pays for itself', formatPercent(dist.probabilityPositiveNpv, 0)),
+    figure(
+      'cxProbabilityBenchmark',
+      `Chance the return reaches ${formatMultiple(dist.benchmark, 1)}`,
+      formatPercent(dist.probabilityAtLeastBenchmark, 0),
+    ),
+    figure(
+      'cxProbabilityPositive',
+      'Chance it pays for itself',
+      formatPercent(dist.probabilityPositiveNpv, 0),
+    ),
   ];
   const levers = table(
     'cx-levers',

@@ -53,7 +53,9 @@ function behaviourInWords(a: Analysis): string {
       `and after each purchase has on average a ${formatPercent(p.a / (p.a + p.b), 0)} chance of never buying again`,
     );
   if (p.s !== undefined && p.beta !== undefined)
-    parts.push(`and stays a customer for about ${formatNumber(p.beta / p.s / perYear, 1)} years on average`);
+    parts.push(
+      `and stays a customer for about ${formatNumber(p.beta / p.s / perYear, 1)} years on average`,
+    );
   return parts.join(' ');
 }
 
@@ -62,7 +64,8 @@ export function modelSection(a: Analysis): { section: BriefingSection; charts: B
   const unit = settings.timeUnit;
   const name = modelTitle(a.fitted.model);
   const meanSpend = moneyOf(
-    ((a.spendFit.params.p ?? 0) * (a.spendFit.params.gamma ?? 0)) / ((a.spendFit.params.q ?? 2) - 1),
+    ((a.spendFit.params.p ?? 0) * (a.spendFit.params.gamma ?? 0)) /
+      ((a.spendFit.params.q ?? 2) - 1),
     settings.currency,
   );
   const charts: BriefingChart[] = [];
@@ -85,9 +88,18 @@ export function modelSection(a: Analysis): { section: BriefingSection; charts: B
         `The valuation itself uses a second fit on all the data to ${longDate(settings.observationEnd)}.`,
     );
     figures.push(
-      figure('holdoutForecast', `Forecast repeat purchases, holdout (${weeks} ${unit}s)`, formatNumber(h.totalExpected)),
+      figure(
+        'holdoutForecast',
+        `Forecast repeat purchases, holdout (${weeks} ${unit}s)`,
+        formatNumber(h.totalExpected),
+      ),
       figure('holdoutActual', 'Actual repeat purchases', formatNumber(h.totalActual)),
-      figure('holdoutError', 'Forecast error', error === null ? '–' : formatPercent(error, 1), 'forecast − actual, relative to actual'),
+      figure(
+        'holdoutError',
+        'Forecast error',
+        error === null ? '–' : formatPercent(error, 1),
+        'forecast − actual, relative to actual',
+      ),
     );
     charts.push(
       chart(
@@ -107,7 +119,15 @@ export function modelSection(a: Analysis): { section: BriefingSection; charts: B
   const T = UNITS_PER_YEAR[unit];
   const maxFrequency = Math.max(
     3,
-    Math.min(10, Math.ceil(percentile(a.summary.customers.map((c) => c.frequency), 0.95))),
+    Math.min(
+      10,
+      Math.ceil(
+        percentile(
+          a.summary.customers.map((c) => c.frequency),
+          0.95,
+        ),
+      ),
+    ),
   );
   const grid = probabilityAliveGridData(a.model, a.fitted.params, {
     T,

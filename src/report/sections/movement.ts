@@ -13,25 +13,32 @@ import {
   combineEquityRows,
   figure,
   longDate,
+  periodSpan,
   periodWords,
   signed,
   table,
   whole,
 } from './common.js';
 
-export function movementSection(a: Analysis): { section: BriefingSection; charts: BriefingChart[] } {
+export function movementSection(a: Analysis): {
+  section: BriefingSection;
+  charts: BriefingChart[];
+} {
   const { ledger, settings } = a;
   const words = periodWords(settings.ledgerPeriod);
   const rows = ledger.total.rows;
   const window = rows.slice(-Math.min(rows.length, words.perYear));
   const first = window[0]!;
   const last = window[window.length - 1]!;
-  const span =
-    first.period === last.period
-      ? last.complete
-        ? first.period
-        : `${first.period} (to ${longDate(last.end)})`
-      : `${first.period} to ${last.period}`;
+  // `2025`, `2024-Q2 to 2025-Q1`, or the dates when the window ends before its period does.
+  const span = last.complete
+    ? periodSpan(first.period, last.period)
+    : `${longDate(first.start)} to ${longDate(last.end)}`;
+  const over = /^\d{4}$/.test(span)
+    ? `in ${span}`
+    : span.includes(' to ') && !span.includes('-')
+      ? `from ${span}`
+      : `over ${span}`;
   const m = combineEquityRows(window);
   const revaluation = sumMoney(
     m.revaluation.map((r) => r.amount),
@@ -46,8 +53,11 @@ export function movementSection(a: Analysis): { section: BriefingSection; charts
   const pct = pctText === null ? '' : ` (${pctText})`;
 
   const lead =
-    `Customer equity ${direction} from ${whole(m.opening)} to ${whole(m.closing)} over ${span}${pct}. ` +
-    `New customers added ${whole(m.acquired)}; ${whole(m.marginRealised)} of value was collected as margin; ` +
+    `Customer equity ${direction} from ${whole(m.opening)} to ${whole(m.closing)} ${over}${pct}. ` +
+    (m.acquired.amount.isZero()
+      ? 'No customer was acquired; '
+      : `New customers added ${whole(m.acquired)}; `) +
+    `${whole(m.marginRealised)} of value was collected as margin; ` +
     `customers who went quiet took ${whole(m.lost)} off, and purchases by customers the forecast had written down put ` +
     `${whole(m.experience)} back.`;
   const paragraphs = [
@@ -78,7 +88,17 @@ export function movementSection(a: Analysis): { section: BriefingSection; charts
   const roll = table(
     'equity-roll-forward',
     `Customer equity roll-forward by ${words.one}`,
-    [words.one[0]!.toUpperCase() + words.one.slice(1), 'Opening', 'New customers', 'Lost', 'Margin collected', 'Interest', 'Experience', 'Closing', 'Active customers'],
+    [
+      words.one[0]!.toUpperCase() + words.one.slice(1),
+      'Opening',
+      'New customers',
+      'Lost',
+      'Margin collected',
+      'Interest',
+      'Experience',
+      'Closing',
+      'Active customers',
+    ],
     rows.map((r) => [
       r.complete ? r.period : `${r.period} (to ${r.end})`,
       whole(r.opening),
@@ -90,7 +110,9 @@ export function movementSection(a: Analysis): { section: BriefingSection; charts
       whole(r.closing),
       formatNumber(r.customers.closing),
     ]),
-    { note: 'Lost and margin collected reduce equity; the other movements add with their sign. Active customers are expected counts (sums of the probability that each customer is still active).' },
+    {
+      note: 'Lost and margin collected reduce equity; the other movements add with their sign. Active customers are expected counts (sums of the probability that each customer is still active).',
+    },
   );
   const data = equityWaterfallData(m, {
     openingLabel: `Opening ${first.start}`,
@@ -99,15 +121,15 @@ export function movementSection(a: Analysis): { section: BriefingSection; charts
   const charts = [
     chart(
       'equity-waterfall',
-      `What moved customer equity, ${span}`,
+      `What moved customer equity ${over}`,
       'Opening and closing equity in navy; movements that added value in green, those that took it away in red.',
-      equityWaterfallSpec(data, { title: `What moved customer equity, ${span}` }),
+      equityWaterfallSpec(data, { title: `What moved customer equity ${over}` }),
     ),
   ];
   return {
     section: {
       id: 'movement',
-      title: 'What moved it over the last year',
+      title: `What moved it ${over}`,
       lead,
       paragraphs,
       figures,

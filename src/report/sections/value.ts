@@ -6,7 +6,11 @@
 import { divideMoney } from '../../money/arithmetic.js';
 import type { Analysis } from '../analysis.js';
 import type { BriefingChart, BriefingSection } from '../briefing-types.js';
-import { type ClvConcentrationData, clvConcentrationData, clvConcentrationSpec } from '../charts/clv-deciles.js';
+import {
+  type ClvConcentrationData,
+  clvConcentrationData,
+  clvConcentrationSpec,
+} from '../charts/clv-deciles.js';
 import { formatNumber, formatPercent } from '../format.js';
 import {
   cents,
@@ -47,7 +51,9 @@ export function valueSection(a: Analysis): {
   const newValue = moneyOf(a.yearly.newCustomerValue, currency);
   const { lower, upper } = clv.customerEquity;
   const interval =
-    lower !== null && upper !== null ? `95% interval ${compact(lower)} to ${compact(upper)}` : undefined;
+    lower !== null && upper !== null
+      ? `95% interval ${compact(lower)} to ${compact(upper)}`
+      : undefined;
   const margin = percent(settings.marginFloat);
   const rate = percent(settings.discountRateFloat);
 
@@ -55,7 +61,9 @@ export function valueSection(a: Analysis): {
     `The ${formatNumber(customers)} customers acquired since ${longDate(settings.firstDate)} are worth ` +
     `${whole(equity)} today: the present value of the margin they are expected to bring from ` +
     `${longDate(settings.observationEnd)} on, at a ${margin} margin and a ${rate} yearly cost of capital` +
-    (interval === undefined ? '.' : ` (${interval}, from the uncertainty of the model's estimates).`);
+    (interval === undefined
+      ? '.'
+      : ` (${interval}, from the uncertainty of the model's estimates).`);
   const paragraphs = [
     `About ${formatNumber(active)} of them (${formatPercent(active / customers, 0)}) are expected to be still buying; ` +
       `the rest have most likely drifted away without saying so, as customers of a shop do. ` +
@@ -71,7 +79,12 @@ export function valueSection(a: Analysis): {
   ];
   const figures = [
     figure('customerEquity', 'Customer equity', whole(equity), interval),
-    figure('customers', 'Customers acquired', formatNumber(customers), `since ${settings.firstDate}`),
+    figure(
+      'customers',
+      'Customers acquired',
+      formatNumber(customers),
+      `since ${settings.firstDate}`,
+    ),
     figure(
       'expectedActive',
       'Expected still active',

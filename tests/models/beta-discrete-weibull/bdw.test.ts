@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../../src/core/errors.js';
 import { betaln } from '../../../src/math/index.js';
 import { betaDiscreteWeibull as bdw } from '../../../src/models/beta-discrete-weibull/index.js';
 import { bdwLogLikelihoodWithGradient } from '../../../src/models/beta-discrete-weibull/likelihood.js';
 import { survivalStatistics } from '../../../src/models/shared/survival-data.js';
 import { shiftedBetaGeometric as sbg } from '../../../src/models/shifted-beta-geometric/index.js';
+import { codeOf } from '../../helpers/errors.js';
 import {
   bruteDel,
   bruteDerl,
@@ -15,16 +15,6 @@ import {
 
 const ref = contractualReference();
 const P = { alpha: 0.9, beta: 2.5, c: 1.4 };
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomerAssetError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a CustomerAssetError');
-}
 
 describe('betaDiscreteWeibull: values against the 40-digit reference (derive.py)', () => {
   const v = ref['bdw.values'];

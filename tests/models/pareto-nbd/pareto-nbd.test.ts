@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../../src/core/errors.js';
+import type { CustomerAssetError } from '../../../src/core/errors.js';
 import { paretoNbd } from '../../../src/models/pareto-nbd/index.js';
+import { codeOf } from '../../helpers/errors.js';
 import { customer, params, relErr, summaryOf, vectors } from './helpers.js';
 
 const v = vectors();
 const one = (x: number, tx: number, T: number) => summaryOf([{ frequency: x, recency: tx, T }]);
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof CustomerAssetError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('paretoNbd.logLikelihood against mpmath (note 009 2F1 form and quadrature, 40 digits)', () => {
   it.each(v.logLikelihood.map((c) => [c.params.join(', '), c.x, c.tx, c.T, c]))(

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerAssetError } from '../../../src/core/errors.js';
 import { betaln } from '../../../src/math/index.js';
 import { shiftedBetaGeometric as sbg } from '../../../src/models/shifted-beta-geometric/index.js';
+import { errorOf } from '../../helpers/errors.js';
 import { bruteDel, bruteDerl, HIGH_END, REGULAR } from './reference/contractual.js';
 
 const REG4 = REGULAR.slice(0, 5);
 const HANDBOOK = { alpha: 0.764, beta: 1.296 };
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomerAssetError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error('expected a CustomerAssetError');
-}
 
 describe('shiftedBetaGeometric: published figures (Fader & Hardie 2007; sbg.fit.4yr_regular)', () => {
   it('fits the regular segment, years 0..4: alpha 0.7637, beta 1.2958, LL -1401.5594', () => {
@@ -101,8 +91,8 @@ describe('shiftedBetaGeometric: the formulas (Fader & Hardie 2007, eqs. 2-5)', (
       bruteDerl((t) => sbg.survival(p, t), 5, 1e-12),
       4, // the brute-force sum stops after 100,000 terms of a t^-2.5 tail
     );
-    expect(codeOf(() => sbg.del(HANDBOOK, 0)).code).toBe('model/undefined-quantity');
-    expect(codeOf(() => sbg.derl(HANDBOOK, { periodsSurvived: 1, discountRate: 0 })).code).toBe(
+    expect(errorOf(() => sbg.del(HANDBOOK, 0)).code).toBe('model/undefined-quantity');
+    expect(errorOf(() => sbg.derl(HANDBOOK, { periodsSurvived: 1, discountRate: 0 })).code).toBe(
       'model/undefined-quantity',
     );
   });
@@ -158,13 +148,13 @@ describe('shiftedBetaGeometric: the formulas (Fader & Hardie 2007, eqs. 2-5)', (
 
 describe('shiftedBetaGeometric: input errors are coded and name the position', () => {
   it('rejects alive counts that increase, negative counts, a cohort larger than its start', () => {
-    expect(codeOf(() => sbg.fit({ alive: [1000, 631, 700] }))).toEqual({
+    expect(errorOf(() => sbg.fit({ alive: [1000, 631, 700] }))).toEqual({
       code: 'input/invalid',
       path: [2],
     });
-    expect(codeOf(() => sbg.fit({ alive: [1000, -1, 0] })).path).toEqual([1]);
+    expect(errorOf(() => sbg.fit({ alive: [1000, -1, 0] })).path).toEqual([1]);
     expect(
-      codeOf(() =>
+      errorOf(() =>
         sbg.fit({
           cohorts: [
             { cohort: 'a', alive: [100, 90, 80] },
@@ -177,33 +167,38 @@ describe('shiftedBetaGeometric: input errors are coded and name the position', (
   });
 
   it('rejects bad params, ages and rates naming the field', () => {
-    expect(codeOf(() => sbg.survival({ alpha: -1, beta: 1 }, 2))).toEqual({
+    expect(errorOf(() => sbg.survival({ alpha: -1, beta: 1 }, 2))).toEqual({
       code: 'input/invalid',
       path: ['alpha'],
     });
-    expect(codeOf(() => sbg.survival({ alpha: 1, beta: 1, c: 1 } as never, 2)).code).toBe(
+    expect(errorOf(() => sbg.survival({ alpha: 1, beta: 1, c: 1 } as never, 2)).code).toBe(
       'input/invalid',
     );
-    expect(codeOf(() => sbg.retentionRate(HANDBOOK, 0)).code).toBe('input/invalid');
-    expect(codeOf(() => sbg.survival(HANDBOOK, 1.5)).code).toBe('input/invalid');
-    expect(codeOf(() => sbg.del(HANDBOOK, -0.1)).code).toBe('input/invalid');
+    expect(errorOf(() => sbg.retentionRate(HANDBOOK, 0)).code).toBe('input/invalid');
+    expect(errorOf(() => sbg.survival(HANDBOOK, 1.5)).code).toBe('input/invalid');
+    expect(errorOf(() => sbg.del(HANDBOOK, -0.1)).code).toBe('input/invalid');
     expect(
-      codeOf(() => sbg.derlByTenure(HANDBOOK, { periodsSurvived: [0, 2, -1], discountRate: 0.1 })),
+      errorOf(() => sbg.derlByTenure(HANDBOOK, { periodsSurvived: [0, 2, -1], discountRate: 0.1 })),
     ).toEqual({ code: 'input/invalid', path: ['periodsSurvived', 2] });
   });
 
   it('reports data that cannot identify the model', () => {
-    expect(codeOf(() => sbg.fit({ alive: [1000, 600] })).code).toBe('fit/insufficient-data');
-    expect(codeOf(() => sbg.fit({ alive: [1000, 1000, 1000] })).code).toBe('fit/insufficient-data');
-    expect(codeOf(() => sbg.fit({ alive: [1000, 0, 0] })).code).toBe('fit/insufficient-data');
+    expect(errorOf(() => sbg.fit({ alive: [1000, 600] })).code).toBe('fit/insufficient-data');
+    expect(errorOf(() => sbg.fit({ alive: [1000, 1000, 1000] })).code).toBe(
+      'fit/insufficient-data',
+    );
+    expect(errorOf(() => sbg.fit({ alive: [1000, 0, 0] })).code).toBe('fit/insufficient-data');
     const safe = sbg.safeFit({ alive: [10] });
     expect(safe.success).toBe(false);
   });
 
   it('rejects weights of the wrong length and a time unit that contradicts the data', () => {
     const data = { cohorts: [{ alive: [100, 60, 45] }], period: 'month' as const };
-    expect(codeOf(() => sbg.fit(data, { weights: [1, 2] })).path).toEqual(['options', 'weights']);
-    expect(codeOf(() => sbg.fit(data, { timeUnit: 'year' })).path).toEqual(['options', 'timeUnit']);
+    expect(errorOf(() => sbg.fit(data, { weights: [1, 2] })).path).toEqual(['options', 'weights']);
+    expect(errorOf(() => sbg.fit(data, { timeUnit: 'year' })).path).toEqual([
+      'options',
+      'timeUnit',
+    ]);
   });
 });
 
@@ -242,7 +237,7 @@ describe('shiftedBetaGeometric: several cohorts, weights, time unit, JSON', () =
     const back = sbg.fromJSON(JSON.parse(JSON.stringify(fit)));
     expect(back).toEqual(fit);
     expect(
-      codeOf(() => sbg.fromJSON({ ...JSON.parse(JSON.stringify(fit)), model: 'geometric' })).code,
+      errorOf(() => sbg.fromJSON({ ...JSON.parse(JSON.stringify(fit)), model: 'geometric' })).code,
     ).toBe('input/invalid');
   });
 
