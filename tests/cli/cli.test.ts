@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
+import { simulateTransactions } from '../../src/data/simulate-transactions.js';
 import { cli, SMALL_CSV, tempDir, writeFile } from './helpers.js';
 
 const columns = [
@@ -167,21 +168,44 @@ describe('customer-asset: the single steps', () => {
     expect(fits.purchase.params.r).toBeLessThan(0.29);
   });
 
-  it('value and ledger agree on the value of the sample’s customers', async () => {
+  it('value and ledger agree on the value of the customers', async () => {
     const dir = tempDir();
-    const value = await cli(['value', '--sample', '--json', '--customers', 'clv.csv'], dir);
+    const { log } = simulateTransactions({
+      model: 'bg-nbd',
+      params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      customers: 500,
+      start: '2024-01-01',
+      acquisitionEnd: '2024-12-31',
+      end: '2026-01-01',
+      seed: 4,
+      spend: { p: 6.25, q: 3.74, gamma: 40 },
+      currency: 'USD',
+    });
+    writeFile(
+      dir,
+      'log.csv',
+      `customerId,date,amount\n${log.transactions.map((t) => `${t.customerId},${t.date},${t.amount.toFixed(2)}`).join('\n')}\n`,
+    );
+    const money = ['--currency', 'USD', '--margin', '0.3', '--discount-rate', '0.1'];
+    const value = await cli(
+      ['value', 'log.csv', ...money, '--json', '--customers', 'clv.csv'],
+      dir,
+    );
     expect(value.code).toBe(EXIT.ok);
     const v = JSON.parse(value.out);
-    expect(v.customers).toHaveLength(5000);
+    expect(v.customers).toHaveLength(500);
     const csv = readFileSync(join(dir, 'clv.csv'), 'utf8').trim().split('\n');
-    expect(csv).toHaveLength(5001);
-    const ledger = await cli(['ledger', '--sample', '--json', '--period', 'year'], dir);
+    expect(csv).toHaveLength(501);
+    const ledger = await cli(['ledger', 'log.csv', ...money, '--json', '--cac', '20'], dir);
     expect(ledger.code).toBe(EXIT.ok);
     const l = JSON.parse(ledger.out);
     expect(l.checks.ok).toBe(true);
+    expect(l.total.rows.map((r: { period: string }) => r.period)).toEqual(['2024', '2025']);
     const closing = Number(l.total.rows.at(-1).closing.amount);
-    expect(Math.abs(closing - Number(v.customerEquity.amount))).toBeLessThan(5);
-    const text = await cli(['ledger', '--sample', '--period', 'year'], dir);
-    expect(text.out).toMatch(/the statement balances/);
+    expect(Math.abs(closing - Number(v.customerEquity.amount))).toBeLessThan(1);
+    expect(Number(l.acquisition[0].costPerCustomer.amount)).toBe(20);
+    const text = await cli(['value', 'log.csv', ...money], dir);
+    expect(text.out).toMatch(/^Customer equity: \$[\d,]+ \(95% interval \$[\d,]+ to \$[\d,]+\)/);
+    expect(text.out).toMatch(/Most valuable customers:/);
   });
 });

@@ -22,23 +22,21 @@ const onCdnow = files.filter(
 const standalone = files.filter((f) => !onCdnow.includes(f));
 const checked = (file: string) => /^(0\d-|briefing-)/.test(file);
 
-/** What the example says it prints. */
+/** What the example says it prints (a console.log call may span lines once formatted). */
 function expectedOutput(code: string): string[] {
   const lines = code.split('\n');
   const out: string[] = [];
-  lines.forEach((line, i) => {
-    if (!/^\s*(for .*\)\s*)?console\.log\(/.test(line) && !/^\s*console\.log\(/.test(line)) return;
-    const trailing = /\); \/\/ (.*)$/.exec(line);
-    if (trailing) {
-      out.push(trailing[1]!);
-      return;
-    }
-    let j = i + 1;
-    // A console.log call may span lines: find its end first.
-    while (j < lines.length && !/\);\s*$/.test(lines[j - 1]!)) j += 1;
-    for (; j < lines.length && /^\s*\/\/ /.test(lines[j]!); j += 1)
-      out.push(lines[j]!.replace(/^\s*\/\/ /, ''));
-  });
+  for (let i = 0; i < lines.length; i += 1) {
+    if (!/^\s*(for \(.*\)\s*)?console\.log\(/.test(lines[i]!)) continue;
+    let end = i;
+    while (end < lines.length - 1 && !/\);( \/\/ .*)?$/.test(lines[end]!)) end += 1;
+    const trailing = /\); \/\/ (.*)$/.exec(lines[end]!);
+    if (trailing) out.push(trailing[1]!);
+    else
+      for (let j = end + 1; j < lines.length && /^\s*\/\/ /.test(lines[j]!); j += 1)
+        out.push(lines[j]!.replace(/^\s*\/\/ /, ''));
+    i = end;
+  }
   return out;
 }
 

@@ -7,10 +7,8 @@ import {
   type ContractualKernelSpec,
   divergentLifetime,
   finiteLifetime,
-  kernelChurnProbability,
+  kernelAt,
   kernelProjectSurvival,
-  kernelRetentionRate,
-  kernelSurvival,
 } from '../shared/contractual-predict.js';
 import { bdwKernel } from './kernel.js';
 import { type BdwParams, parseBdwParams } from './params.js';
@@ -34,7 +32,7 @@ const BDW_KERNEL: ContractualKernelSpec<BdwParams> = { parse: parseBdwParams, ke
  * ```
  */
 export function bdwSurvival(params: BdwParams, t: number): number {
-  return kernelSurvival(BDW_KERNEL, params, t, 'betaDiscreteWeibull.survival');
+  return kernelAt(BDW_KERNEL, 'survival', params, t, 'betaDiscreteWeibull.survival');
 }
 
 /**
@@ -55,7 +53,7 @@ export function bdwSurvival(params: BdwParams, t: number): number {
  * ```
  */
 export function bdwRetentionRate(params: BdwParams, t: number): number {
-  return kernelRetentionRate(BDW_KERNEL, params, t, 'betaDiscreteWeibull.retentionRate');
+  return kernelAt(BDW_KERNEL, 'retentionRate', params, t, 'betaDiscreteWeibull.retentionRate');
 }
 
 /**
@@ -75,7 +73,13 @@ export function bdwRetentionRate(params: BdwParams, t: number): number {
  * ```
  */
 export function bdwChurnProbability(params: BdwParams, t: number): number {
-  return kernelChurnProbability(BDW_KERNEL, params, t, 'betaDiscreteWeibull.churnProbability');
+  return kernelAt(
+    BDW_KERNEL,
+    'churnProbability',
+    params,
+    t,
+    'betaDiscreteWeibull.churnProbability',
+  );
 }
 
 /**

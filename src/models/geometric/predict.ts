@@ -15,8 +15,8 @@ import {
 import {
   type ContractualKernelSpec,
   finiteLifetime,
+  kernelAt,
   kernelProjectSurvival,
-  kernelSurvival,
 } from '../shared/contractual-predict.js';
 import { geometricKernel } from './kernel.js';
 import { type GeometricParams, parseGeometricParams } from './params.js';
@@ -41,7 +41,7 @@ const GEOMETRIC_KERNEL: ContractualKernelSpec<GeometricParams> = {
  * ```
  */
 export function geometricSurvival(params: GeometricParams, t: number): number {
-  return kernelSurvival(GEOMETRIC_KERNEL, params, t, 'geometric.survival');
+  return kernelAt(GEOMETRIC_KERNEL, 'survival', params, t, 'geometric.survival');
 }
 
 /**

@@ -21,38 +21,24 @@ export interface ContractualKernelSpec<Params> {
   kernel(params: Params): SurvivalKernel;
 }
 
-/** S(t) at a validated age t >= 0. */
-export function kernelSurvival<Params>(
+/**
+ * A quantity of the model at age or renewal t, validated: `survival` S(t) for an age t >= 0,
+ * `retentionRate` r_t for a renewal t >= 1, `churnProbability` P(T = t) = S(t − 1)(1 − r_t) for
+ * t >= 1 (in log space, without the subtraction).
+ */
+export function kernelAt<Params>(
   spec: ContractualKernelSpec<Params>,
+  quantity: 'survival' | 'retentionRate' | 'churnProbability',
   params: Params,
   t: number,
   fn: string,
 ): number {
   const p = spec.parse(params, fn);
-  return Math.exp(spec.kernel(p).logSurvival(parseInput(PeriodsSchema, t, fn, 't')));
-}
-
-/** r_t at a validated renewal t >= 1. */
-export function kernelRetentionRate<Params>(
-  spec: ContractualKernelSpec<Params>,
-  params: Params,
-  t: number,
-  fn: string,
-): number {
-  const p = spec.parse(params, fn);
-  return Math.exp(spec.kernel(p).logRetention(parseInput(RenewalSchema, t, fn, 't')));
-}
-
-/** P(T = t) = S(t − 1)(1 − r_t), in log space without the subtraction. */
-export function kernelChurnProbability<Params>(
-  spec: ContractualKernelSpec<Params>,
-  params: Params,
-  t: number,
-  fn: string,
-): number {
-  const p = spec.parse(params, fn);
+  if (quantity === 'survival')
+    return Math.exp(spec.kernel(p).logSurvival(parseInput(PeriodsSchema, t, fn, 't')));
   const n = parseInput(RenewalSchema, t, fn, 't');
   const kernel = spec.kernel(p);
+  if (quantity === 'retentionRate') return Math.exp(kernel.logRetention(n));
   return Math.exp(kernel.logSurvival(n - 1) + log1mExpUnchecked(kernel.logRetention(n)));
 }
 

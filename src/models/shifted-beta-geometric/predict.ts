@@ -9,8 +9,8 @@ import {
   type ContractualKernelSpec,
   divergentLifetime,
   finiteLifetime,
+  kernelAt,
   kernelProjectSurvival,
-  kernelSurvival,
 } from '../shared/contractual-predict.js';
 import { sbgKernel } from './kernel.js';
 import { parseSbgParams, type SbgParams } from './params.js';
@@ -38,7 +38,7 @@ const SBG_KERNEL: ContractualKernelSpec<SbgParams> = { parse: parseSbgParams, ke
  * ```
  */
 export function sbgSurvival(params: SbgParams, t: number): number {
-  return kernelSurvival(SBG_KERNEL, params, t, 'shiftedBetaGeometric.survival');
+  return kernelAt(SBG_KERNEL, 'survival', params, t, 'shiftedBetaGeometric.survival');
 }
 
 /**

@@ -54,8 +54,13 @@ describe('betaDiscreteWeibull laws', () => {
         logUniform(1.01, 3),
         fc.integer({ min: 0, max: 200 }),
         (p, d, f, k) => {
-          expect(bdw.del(p, d * f)).toBeLessThan(bdw.del(p, d));
-          expect(bdw.derl(p, { periodsSurvived: k, discountRate: d * f })).toBeLessThan(
+          // Strictly lower wherever the discounted tail is representable; where survival beyond the
+          // next renewal underflows (huge churn), both values equal the undiscounted first term.
+          const fallsOrTies = (high: number, low: number) =>
+            expect(high < low || (high === low && high <= Number.EPSILON * 1e6)).toBe(true);
+          fallsOrTies(bdw.del(p, d * f), bdw.del(p, d));
+          fallsOrTies(
+            bdw.derl(p, { periodsSurvived: k, discountRate: d * f }),
             bdw.derl(p, { periodsSurvived: k, discountRate: d }),
           );
         },
