@@ -33,14 +33,19 @@ function coldRun(out: string): { wall: number; cpu: number } {
     'process.stdout.write(JSON.stringify({ code, cpu: (u.user + u.system) / 1000 }));',
   ].join('\n');
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new Error(`the briefing failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout) as { code: number; cpu: number };
-  if (result.code !== 0) throw new Error(`the briefing exited with ${result.code}: ${child.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`the briefing exited with ${result.code}: ${child.stderr}`);
   return { wall, cpu: result.cpu };
 }
 

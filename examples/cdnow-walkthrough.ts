@@ -7,13 +7,20 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readTransactionsCsv, rfmSummary } from '../src/data/index.js';
-import { bgNbd } from '../src/models/bg-nbd/index.js';
-import { gammaGamma, spendFrequencyCorrelation } from '../src/models/gamma-gamma/index.js';
-import { holdoutReport, holdoutTracking } from '../src/models/holdout/index.js';
-import { paretoNbd } from '../src/models/pareto-nbd/index.js';
-import { divideMoney, type Money, roundMoney } from '../src/money/index.js';
-import { customerLifetimeValue } from '../src/valuation/index.js';
+import {
+  bgNbd,
+  customerLifetimeValue,
+  divideMoney,
+  gammaGamma,
+  holdoutReport,
+  holdoutTracking,
+  type Money,
+  paretoNbd,
+  readTransactionsCsv,
+  rfmSummary,
+  roundMoney,
+  spendFrequencyCorrelation,
+} from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = process.env.CUSTOMER_ASSET_DATA ?? resolve(here, '..', '..', 'shared', 'data');

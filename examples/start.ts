@@ -1,7 +1,7 @@
 /**
- * The main job (`npm start`). Until the CFO briefing lands, a small money-and-CLV report: what one
- * customer is worth under the three textbook timings, and what an acquisition campaign returns.
- * Run: npx tsx examples/start.ts
+ * A small money-and-CLV report: what one customer is worth under the three textbook timings, and
+ * what an acquisition campaign returns. (It was `npm start` before the CFO briefing; `npm start` now
+ * runs `customer-asset briefing --sample`.) Run: npx tsx examples/start.ts
  */
 import {
   cohortTable,

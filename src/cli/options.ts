@@ -34,19 +34,16 @@ export function addDataOptions(command: Command): Command {
     );
 }
 
-/** Adds the options of the models. */
-export function addModelOptions(command: Command): Command {
-  return command
+/** Adds the options of the models; `holdout` adds `--calibration-end` with the given help text. */
+export function addModelOptions(command: Command, holdout?: string): Command {
+  command
     .option('--time-unit <unit>', 'time unit of the models: day, week or month', 'week')
     .option('--model <name>', 'purchase model: bg-nbd, mbg-nbd or pareto-nbd', 'bg-nbd')
     .option(
       '--observation-end <date>',
       'last day of the data, YYYY-MM-DD (default: the last transaction)',
-    )
-    .option(
-      '--calibration-end <date>',
-      "end of the calibration period for the holdout check, YYYY-MM-DD, or 'none' (default: 26 weeks before the end when the data span 78 weeks)",
     );
+  return holdout === undefined ? command : command.option('--calibration-end <date>', holdout);
 }
 
 /** Adds the money options. */

@@ -269,7 +269,6 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
   const digits = quantumDigits(currency);
   const scale = 10 ** digits;
   const marginFloat = margin.toNumber();
-  const quanta = new Float64Array(rows.size);
   const value = new Float64Array(rows.size);
   const equity = new ExactIntegerSum();
   let totalRevenue = 0;
@@ -282,7 +281,6 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
         path: ['summary', i],
       });
     const q = toQuanta(r, scale);
-    quanta[i] = q;
     value[i] = marginFloat * r;
     equity.add(q, rows.count[i]!);
     totalRevenue += rows.count[i]! * r;
@@ -323,13 +321,9 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
       draws: checked.interval.draws,
       seed: checked.interval.seed,
     });
-    const lowerQuanta = new Float64Array(rows.size);
-    const upperQuanta = new Float64Array(rows.size);
     const lower = new Float64Array(rows.size);
     const upper = new Float64Array(rows.size);
     for (let i = 0; i < rows.size; i += 1) {
-      lowerQuanta[i] = toQuanta(bounds.lower[i]!, scale);
-      upperQuanta[i] = toQuanta(bounds.upper[i]!, scale);
       lower[i] = marginFloat * bounds.lower[i]!;
       upper[i] = marginFloat * bounds.upper[i]!;
     }
@@ -345,8 +339,8 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
       intervalAt: (i: number) => {
         const row = rowIndex(i, rows.size, fn);
         return Object.freeze({
-          lower: toMoney(lowerQuanta[row]!),
-          upper: toMoney(upperQuanta[row]!),
+          lower: toMoney(toQuanta(bounds.lower[row]!, scale)),
+          upper: toMoney(toQuanta(bounds.upper[row]!, scale)),
         });
       },
       rejectedDraws: bounds.rejectedDraws,
@@ -442,7 +436,11 @@ export function customerLifetimeValue<TP extends AnyParams, SP extends AnyParams
     discountedTransactions: D,
     expectedSpend: spend,
     value,
-    valueAt: (i: number) => toMoney(quanta[rowIndex(i, rows.size, fn)]!),
+    valueAt: (i: number) => {
+      const row = rowIndex(i, rows.size, fn);
+      // The same rounding as in the equity sum, redone on demand rather than stored.
+      return toMoney(toQuanta(D[row]! * spend[row]!, scale));
+    },
     interval,
     customerEquity: Object.freeze({
       value: toMoney(equity.value()),

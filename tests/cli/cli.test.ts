@@ -157,9 +157,12 @@ describe('customer-asset: the single steps', () => {
   });
 
   it('fit --json gives the fitted records of the sample', async () => {
-    const r = await cli(['fit', '--sample', '--json']);
+    const r = await cli(['fit', '--sample', '--json', '--calibration-end', '2025-06-30']);
     expect(r.code).toBe(EXIT.ok);
     const fits = JSON.parse(r.out);
+    // The holdout: 1,736 repeat purchases after 2025-06-30 by the customers acquired before.
+    expect(fits.holdout.totalActual).toBe(1736);
+    expect(fits.holdout.fitted.observations).toBe(fits.holdout.customers);
     expect(fits.purchase.model).toBe('bg-nbd');
     expect(fits.purchase.diagnostics.converged).toBe(true);
     expect(fits.spend.model).toBe('gamma-gamma');

@@ -213,7 +213,10 @@ export function briefingCommand(program: Command, io: CliIo): void {
       'CSV file of transactions (customer, date, amount); omit with --sample',
     );
   addDataOptions(command);
-  addModelOptions(command);
+  addModelOptions(
+    command,
+    "end of the calibration period of the holdout check, YYYY-MM-DD, or 'none' (default: 26 weeks before the end when the data span 78 weeks)",
+  );
   addMoneyOptions(command);
   command
     .option('-o, --out <dir>', 'folder to write the briefing to', 'briefing')
