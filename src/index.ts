@@ -71,44 +71,41 @@ export {
   survivalTable,
   type TransactionSurvivalInput,
 } from './data/survival-table.js';
+// The customer-asset ledger: counts and value rolled forward, and the erosion watch.
+export * from './ledger/index.js';
 export * from './math/index.js';
+export * from './models/beta-discrete-weibull/index.js';
+export * from './models/bg-bb/index.js';
+export * from './models/bg-nbd/index.js';
+export type {
+  CohortPosition,
+  CohortProjection,
+  ContractualFitOptions,
+  ContractualModel,
+  ContractualSimulationOptions,
+  DerlByTenureInput,
+  DerlInput,
+  ExpectedLifetime,
+  SurvivalData,
+  SurvivalProjection,
+  SurvivalProjectionInput,
+} from './models/contractual-types.js';
+export * from './models/gamma-gamma/index.js';
+export * from './models/geometric/index.js';
+export * from './models/holdout/index.js';
+export * from './models/mbg-nbd/index.js';
+export * from './models/pareto-nbd/index.js';
+// Contractual models (sBG, BdW, constant-rate geometric) and their valuation in money.
+export * from './models/shifted-beta-geometric/index.js';
+export * from './models/spend-types.js';
+// Non-contractual transaction models.
+export * from './models/types.js';
 export * from './money/index.js';
 export * from './optimize/index.js';
 export * from './random/index.js';
-
-// Contractual models (sBG, BdW, constant-rate geometric) and their valuation in money.
-export * from './models/shifted-beta-geometric/index.js';
-export * from './models/beta-discrete-weibull/index.js';
-export * from './models/geometric/index.js';
-export type {
-  SurvivalData,
-  ContractualFitOptions,
-  ExpectedLifetime,
-  DerlInput,
-  DerlByTenureInput,
-  CohortPosition,
-  SurvivalProjectionInput,
-  CohortProjection,
-  SurvivalProjection,
-  ContractualSimulationOptions,
-  ContractualModel,
-} from './models/contractual-types.js';
-
+// The CFO briefing's pure parts: chart data, Vega-Lite specifications, the sample and the analysis.
+export * from './report/index.js';
 // Retention versus acquisition, the customer-equity test and the return on customer experience.
 export * from './roi/index.js';
-
-// Non-contractual transaction models.
-export * from './models/types.js';
-export * from './models/bg-nbd/index.js';
-export * from './models/mbg-nbd/index.js';
-export * from './models/pareto-nbd/index.js';
-export * from './models/bg-bb/index.js';
-export * from './models/gamma-gamma/index.js';
-export * from './models/spend-types.js';
-
-// The customer-asset ledger: counts and value rolled forward, and the erosion watch.
-export * from './ledger/index.js';
-
 // Valuation: where model estimates become Money (CLV, customer equity, intervals, subscribers).
 export * from './valuation/index.js';
-export * from './models/holdout/index.js';

@@ -155,7 +155,7 @@ const STEP = 1e-4;
  *   acquisitionCost: money('300', 'USD'),
  * });
  * rva.retentionGain.amount.toFixed(2); // '2528735.63'
- * rva.elasticities?.retention.toFixed(4); // '3.6667'
+ * rva.elasticities?.retention?.toFixed(4); // '3.6667'
  * ```
  */
 export function retentionVsAcquisition(

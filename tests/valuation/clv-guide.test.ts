@@ -7,7 +7,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workDir = join(root, '.tmp', 'clv-guide');
 const guide = readFileSync(join(root, 'docs', 'guide', 'clv.md'), 'utf8');
 const blocks = [...guide.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-const entry = pathToFileURL(join(root, 'tests', 'valuation', 'helpers', 'entry.ts')).href;
+const entry = pathToFileURL(join(root, 'src', 'index.ts')).href;
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
