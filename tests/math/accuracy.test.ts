@@ -16,20 +16,22 @@ interface DocRow {
 
 /** The accuracy table of docs/models/numerics.md, keyed by "function | region". */
 function docTable(): Map<string, DocRow> {
+  // Cells are split on '|' and trimmed, so the table may be padded by a formatter.
   const lines = readFileSync(docPath, 'utf8').split('\n');
-  const start = lines.findIndex((l) =>
-    l.startsWith('| function | region | error | cases | worst measured | bound |'),
+  const start = lines.findIndex(
+    (l) =>
+      l.replace(/\s+/g, ' ').trim() ===
+      '| function | region | error | cases | worst measured | bound |',
   );
   if (start < 0) throw new Error('accuracy table not found in docs/models/numerics.md');
   const out = new Map<string, DocRow>();
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    const cells = line.split(' | ').map((c) =>
-      c
-        .replace(/^\|\s*/, '')
-        .replace(/\s*\|$/, '')
-        .trim(),
-    );
+    const cells = line
+      .replace(/^\|/, '')
+      .replace(/\|\s*$/, '')
+      .split('|')
+      .map((c) => c.trim());
     const [fn, region, metric, cases, measured, bound] = cells;
     out.set(`${fn} | ${region}`, {
       metric: metric!,
