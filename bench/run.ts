@@ -64,7 +64,8 @@ const lines = [
 ];
 const outDir = join(here, 'results');
 mkdirSync(outDir, { recursive: true });
-const suffix = only.length ? `-${only.join('-')}` : '';
+// One suite keeps its name in the file name; several (or all) write the date alone.
+const suffix = only.length === 1 ? `-${only[0]}` : only.length > 1 ? `-${only.length}-suites` : '';
 writeFileSync(join(outDir, `${date}${suffix}.md`), lines.join('\n'));
 writeFileSync(
   join(outDir, `${date}${suffix}.json`),

@@ -145,8 +145,10 @@ function contractual<A extends Readonly<Record<string, unknown>>>(
   order: readonly (keyof A & string)[],
   curve: (assumptions: A) => RetentionCurve,
 ): CustomerValuation<A> {
-  const clock = (state: CustomerState, day: number) =>
-    contractClock(state.spellStartDay, day, period);
+  // the ledger walks each subscriber forward in time: the cached clock (equal to contractClock)
+  // steps from one anniversary to the next instead of converting calendar dates on every call
+  const cached = cachedContractClock(period);
+  const clock = (state: CustomerState, day: number) => cached(state.spellStartDay, day);
   return Object.freeze({
     name,
     source: 'subscriptions' as const,
