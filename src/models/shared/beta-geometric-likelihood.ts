@@ -6,7 +6,8 @@
  *   L = Γ(r+x) α^r / Γ(r) · B(a, b+x+o)/B(a, b) · [(α+T)^−(r+x) + 1{x+o>0} a/(b+x+o−1) (α+t_x)^−(r+x)]
  *
  * evaluated in log space (REFERENCE.md §1 "stable form", §11 items 2 and 4): every gamma and beta
- * term once per distinct x, per pattern two logarithms and one log1p(exp(·)), never a power or a
+ * term once per distinct x, per pattern at most one logarithm of a time, one exponential and ln(1 + e)
+ * (one logarithm per 512 single customers, taken of their product), never a power or a
  * gamma value itself, so heavy buyers (x in the thousands) and tiny α stay finite.
  */
 import { digamma, lnGammaPositive } from '../../math/gamma.js';
@@ -106,6 +107,8 @@ export function betaGeometricLogLikelihood(
   const txSlot = data.txSlot;
   const TSlot = data.TSlot;
   let sumW = 0;
+  let product = 1;
+  let factors = 0;
   let lastT = Number.NaN;
   let lnT = 0;
   let invT = 0;
@@ -138,8 +141,23 @@ export function betaGeometricLogLikelihood(
       }
       const d = lnA - lnB[k]! + rx * (lnT - lnTx);
       const e = Math.exp(d > 0 ? -d : d);
-      // ln(1 + e) = e − e²/2 + O(e³): exact to rounding below 1e-5, and saves a logarithm.
-      term += Math.max(d, 0) + (e < 1e-5 ? e - 0.5 * e * e : Math.log(1 + e));
+      term += Math.max(d, 0);
+      // ln(1 + e) = e − e²/2 + O(e³): exact to rounding below 1e-5, and saves a logarithm. For
+      // single customers the factors 1 + e (in [1, 2]) are multiplied and one logarithm taken per
+      // 512 of them (the product stays below 2^512): the same rounding as one log each.
+      if (e < 1e-5) term += e - 0.5 * e * e;
+      else if (ni === 1) {
+        product *= 1 + e;
+        factors += 1;
+        if (factors === 512) {
+          const value = Math.log(product);
+          const t = sum + value;
+          compensation += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
+          sum = t;
+          product = 1;
+          factors = 0;
+        }
+      } else term += Math.log(1 + e);
       if (want) {
         const w = d >= 0 ? 1 / (1 + e) : e / (1 + e);
         const v = 1 - w;
@@ -157,6 +175,10 @@ export function betaGeometricLogLikelihood(
     compensation += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
     sum = t;
   }
+  const rest = Math.log(product);
+  const t = sum + rest;
+  compensation += Math.abs(sum) >= Math.abs(rest) ? sum - t + rest : rest - t + sum;
+  sum = t;
   ga += sumW / a;
   if (gradient !== undefined) {
     gradient[0] = gr;

@@ -161,8 +161,9 @@ export function indexColumns(
   const timeSlot = new Map<number, number>();
   const timeValues: number[] = [];
   let indexed = (options.indexTimes ?? true) && !continuousTimes(x, tx);
-  const rowTx = new Int32Array(rows);
-  const rowT = new Int32Array(rows);
+  // Slots per row, allocated only when times are indexed (8 MB saved per million rows otherwise).
+  const rowTx = new Int32Array(indexed ? rows : 0);
+  const rowT = new Int32Array(indexed ? rows : 0);
   for (let i = 0; i < rows && indexed; i += 1) {
     for (let j = 0; j < 2; j += 1) {
       const v = j === 0 ? tx[i]! : T[i]!;
