@@ -27,6 +27,7 @@ import {
   type TransactionColumns,
 } from '../data/transaction-columns.js';
 import type { Transaction, TransactionLog } from '../data/types.js';
+import { IdIndex } from './id-index.js';
 
 /** Entry kinds of a subscription book. */
 export const START = 0;
@@ -272,8 +273,8 @@ export function subscriptionBook(input: unknown, fn: string): CustomerBook {
       expected: 'at least one event',
       received: 0,
     });
-  const index = new Map<string, number>();
-  const names: string[] = [];
+  const index = new IdIndex();
+  const names = index.names;
   const customer = new Int32Array(n);
   const days = new Int32Array(n);
   const kinds = new Uint8Array(n);
@@ -308,13 +309,7 @@ export function subscriptionBook(input: unknown, fn: string): CustomerBook {
             : -1;
     if (kind < 0)
       badEvent(fn, i, 'type', 'is not an event type', "'start', 'cancel' or 'reactivate'", type);
-    let c = index.get(customerId);
-    if (c === undefined) {
-      c = names.length;
-      index.set(customerId, c);
-      names.push(customerId);
-    }
-    customer[i] = c;
+    customer[i] = index.indexOf(customerId);
     days[i] = day;
     kinds[i] = kind;
     if (day < minDay) minDay = day;

@@ -61,6 +61,14 @@ const GAIN_EVENT = 1;
 const PAY_EVENT = 2;
 const REFUND_EVENT = 3;
 
+/** Slots of the engine's float state. */
+const MAGNITUDE = 0;
+const CARRIED = 1;
+const LAST_CLOCK = 2;
+const GROWTH_RATE = 3;
+const GROWTH_SPAN = 4;
+const GROWTH = 5;
+
 interface Events {
   days: Int32Array;
   kinds: Uint8Array;
@@ -187,7 +195,11 @@ export function equityGrids(
   const alive = new Float64Array(width);
   const rowsOf = [0, 0, 0];
   const k = map.groupRow === null ? 2 : 3;
-  let magnitude = 0;
+  // the walk's float state lives in a typed array, not in variables the closures capture: a captured
+  // variable holding a double is boxed on every write (an allocation per booking)
+  const num = new Float64Array(6);
+  num[GROWTH_RATE] = Number.NaN;
+  num[GROWTH_SPAN] = Number.NaN;
   // A customer's lines of the current slot, added to the grids once at the slot's end (exact while
   // magnitude stays below 2^53; in bigint mode every amount goes to the grids at once).
   const direct = bound > Number.MAX_SAFE_INTEGER;
@@ -197,7 +209,7 @@ export function equityGrids(
   let touchedCount = 0;
   const book_ = (line: number, units: number) => {
     if (units === 0) return;
-    magnitude += Math.abs(units);
+    num[MAGNITUDE]! += Math.abs(units);
     if (direct) {
       for (let j = 0; j < k; j += 1) lines[line]!.add(rowsOf[j]! * width + slot, units);
       return;
@@ -231,27 +243,32 @@ export function equityGrids(
   };
   // the walk's state for the current customer (closures below are made once, not per customer)
   let inBase = false;
-  let carried = 0;
   let lastDay = 0;
-  let lastClock = 0;
   // (1 + d)^Δ − 1 for the last rate and Δ (consecutive renewals are one period apart)
-  let growthRate = Number.NaN;
-  let growthSpan = Number.NaN;
-  let growth = 0;
+  // the same spans recur across customers (a period's share from an anniversary to a statement date)
+  const growthBySpan = new Map<number, number>();
   const accrue = (v: BoundValuation, day: number) => {
     if (!inBase || day <= lastDay) return;
     const now = valuation.clock(state, day);
-    const span = now - lastClock;
-    if (span !== growthSpan || v.discountRate !== growthRate) {
-      growthSpan = span;
-      growthRate = v.discountRate;
-      growth = (1 + growthRate) ** span - 1;
+    const span = now - num[LAST_CLOCK]!;
+    if (span !== num[GROWTH_SPAN]! || v.discountRate !== num[GROWTH_RATE]!) {
+      if (v.discountRate !== num[GROWTH_RATE]!) {
+        num[GROWTH_RATE] = v.discountRate;
+        growthBySpan.clear();
+      }
+      num[GROWTH_SPAN] = span;
+      const known = growthBySpan.get(span);
+      if (known === undefined) {
+        num[GROWTH] = (1 + num[GROWTH_RATE]!) ** span - 1;
+        if (growthBySpan.size >= 65536) growthBySpan.clear();
+        growthBySpan.set(span, num[GROWTH]!);
+      } else num[GROWTH] = known;
     }
-    const interest = roundUnits(carried * growth, mode, fn);
-    carried += interest;
+    const interest = roundUnits(num[CARRIED]! * num[GROWTH]!, mode, fn);
+    num[CARRIED]! += interest;
     book_(UNWIND, interest);
     lastDay = day;
-    lastClock = now;
+    num[LAST_CLOCK] = now;
   };
   // a subscription payment's margin does not depend on the payment: round it once per valuation
   let marginOf: BoundValuation | null = null;
@@ -283,9 +300,9 @@ export function equityGrids(
     state.repeatPurchases = 0;
     state.repeatSpend = 0;
     inBase = false;
-    carried = 0;
+    num[CARRIED] = 0;
     lastDay = 0;
-    lastClock = 0;
+    num[LAST_CLOCK] = 0;
     let e = 0;
     let gainedAt = -1;
     for (let s = 0; s < width; s += 1) {
@@ -299,8 +316,8 @@ export function equityGrids(
         const kind = ev.kinds[e]!;
         if (booking) accrue(v, d);
         if (kind === LOSS_EVENT) {
-          if (booking) book_(LOST, carried);
-          carried = 0;
+          if (booking) book_(LOST, num[CARRIED]!);
+          num[CARRIED] = 0;
           inBase = false;
           continue;
         }
@@ -319,12 +336,12 @@ export function equityGrids(
             const gained = value(v, d) + m;
             book_(first ? ACQUIRED : REACTIVATED, gained);
             book_(MARGIN, m);
-            carried = gained - m;
+            num[CARRIED] = gained - m;
             gainedAt = s;
           }
           inBase = true;
           lastDay = d;
-          if (booking) lastClock = valuation.clock(state, d);
+          if (booking) num[LAST_CLOCK] = valuation.clock(state, d);
           continue;
         }
         if (kind === PAY_EVENT) {
@@ -338,37 +355,37 @@ export function equityGrids(
         if (booking) {
           const m = subscriptions ? renewalMargin(v) : round(v.margin(amount));
           book_(MARGIN, m);
-          carried -= m;
+          num[CARRIED]! -= m;
         }
       }
       if (inBase && !booking) {
-        carried = value(v, t1);
-        book_(CLOSING, carried);
+        num[CARRIED] = value(v, t1);
+        book_(CLOSING, num[CARRIED]!);
         lastDay = t1;
-        lastClock = valuation.clock(state, t1);
+        num[LAST_CLOCK] = valuation.clock(state, t1);
       } else if (inBase) {
         accrue(v, t1);
         if (rule.kind === 'model') {
           const before = gainedAt === s ? 1 : alive[s - 1]!;
           const share = before > 0 ? 1 - alive[s]! / before : 0;
           if (share > 0) {
-            const lost = roundUnits(carried * share, mode, fn);
+            const lost = roundUnits(num[CARRIED]! * share, mode, fn);
             book_(LOST, lost);
-            carried -= lost;
+            num[CARRIED]! -= lost;
           }
         }
         let current = value(v, t1);
-        book_(EXPERIENCE, current - carried);
+        book_(EXPERIENCE, current - num[CARRIED]!);
         for (const step of periods[s - 1]!.steps) {
           const next = value(step.bound, t1);
           book_(step.line, next - current);
           current = next;
         }
         book_(CLOSING, current);
-        carried = current;
+        num[CARRIED] = current;
       }
       if (touchedCount > 0) flush();
     }
   }
-  return { width, lines, magnitude };
+  return { width, lines, magnitude: num[MAGNITUDE]! };
 }

@@ -153,18 +153,40 @@ export function prepareLedger(
     });
   const timeline = buildTimeline(period, firstIndex, endDay, book.minDay);
   // cohorts
+  // a million customers start on a few hundred distinct days: one calendar conversion per day
+  let lastAcquisition = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < book.size; c += 1)
+    lastAcquisition = Math.max(lastAcquisition, book.firstDay[c]!);
+  const daySpan = lastAcquisition - firstAcquisition + 1;
+  const byDay = daySpan <= 4 * book.size + 4096 ? new Float64Array(daySpan).fill(Number.NaN) : null;
   const cohortIndex = new Int32Array(book.size);
   const distinct = new Set<number>();
   for (let c = 0; c < book.size; c += 1) {
-    cohortIndex[c] = periodIndex(book.firstDay[c]!, period);
-    distinct.add(cohortIndex[c]!);
+    const d = book.firstDay[c]!;
+    let index: number;
+    if (byDay === null) index = periodIndex(d, period);
+    else {
+      index = byDay[d - firstAcquisition]!;
+      if (Number.isNaN(index)) {
+        index = periodIndex(d, period);
+        byDay[d - firstAcquisition] = index;
+        distinct.add(index);
+      }
+    }
+    cohortIndex[c] = index;
+    if (byDay === null) distinct.add(index);
   }
   const sortedCohorts = [...distinct].sort((a, b) => a - b);
   const cohortPosition = new Map(sortedCohorts.map((index, k) => [index, k]));
   const cohortSizes = new Array<number>(sortedCohorts.length).fill(0);
   const cohortRow = new Int32Array(book.size);
+  let lastIndex = Number.NaN;
+  let k = 0;
   for (let c = 0; c < book.size; c += 1) {
-    const k = cohortPosition.get(cohortIndex[c]!)!;
+    if (cohortIndex[c] !== lastIndex) {
+      lastIndex = cohortIndex[c]!;
+      k = cohortPosition.get(lastIndex)!;
+    }
     cohortRow[c] = k + 1;
     cohortSizes[k]! += 1;
   }
