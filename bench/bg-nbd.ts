@@ -16,6 +16,7 @@
  *
  *   npm run bench -- bg-nbd
  */
+
 import { rfmSummaryFromRows } from '../src/data/index.js';
 import type { RfmSummary } from '../src/data/summary-types.js';
 import { bgNbd } from '../src/models/bg-nbd/index.js';
@@ -24,30 +25,9 @@ import { betaGeometricLogLikelihood } from '../src/models/shared/beta-geometric-
 import { indexColumns, indexPatterns, summaryRows } from '../src/models/shared/indexed-patterns.js';
 import { cdnowSummaryExactWeeks, syntheticBgNbd100k } from '../tests/models/helpers/cdnow.js';
 import { type BenchResult, below } from './harness.js';
+import { timedWallAndCpu } from './support.js';
 
 const CDNOW_MLE = { r: 0.2425945, alpha: 4.413602, a: 0.792922, b: 2.425907 };
-
-/**
- * Wall-clock and CPU-time (user + system) medians of the same runs after warm-up. This machine is
- * shared; when it is loaded the wall time includes time spent descheduled, and the CPU time is the
- * better measure of the code (the targets are checked against the wall time all the same).
- */
-function timed(fn: () => unknown, runs: number, warmup: number): { wall: number; cpu: number } {
-  for (let i = 0; i < warmup; i += 1) fn();
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const c0 = process.cpuUsage();
-    const w0 = process.hrtime.bigint();
-    fn();
-    walls.push(Number(process.hrtime.bigint() - w0) / 1e6);
-    const c = process.cpuUsage(c0);
-    cpus.push((c.user + c.system) / 1000);
-  }
-  walls.sort((a, b) => a - b);
-  cpus.sort((a, b) => a - b);
-  return { wall: walls[runs >> 1]!, cpu: cpus[runs >> 1]! };
-}
 
 function result(
   name: string,
@@ -58,7 +38,7 @@ function result(
   per = 1,
   note = '',
 ): BenchResult {
-  const { wall, cpu } = timed(fn, runs, warmup);
+  const { wall, cpu } = timedWallAndCpu(fn, runs, warmup);
   const cpuNote = `CPU ${(cpu / per).toPrecision(3)} ms`;
   return below(name, wall / per, 'ms', limit, note ? `${cpuNote}; ${note}` : cpuNote);
 }
@@ -141,7 +121,11 @@ export async function run(): Promise<BenchResult[]> {
     ),
   );
   const gradient = new Float64Array(4);
-  const both = timed(() => betaGeometricLogLikelihood(CDNOW_MLE, uncompressed, 0, gradient), 11, 3);
+  const both = timedWallAndCpu(
+    () => betaGeometricLogLikelihood(CDNOW_MLE, uncompressed, 0, gradient),
+    11,
+    3,
+  );
   results.push({
     name: 'BG/NBD LL and gradient, 1,000,000 uncompressed customers',
     value: both.wall,

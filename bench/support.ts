@@ -43,3 +43,29 @@ export function lcg(seed: number): () => number {
     return s / 2 ** 32;
   };
 }
+
+/**
+ * Wall-clock and CPU-time (user + system) medians of the same runs after warm-up. This machine is
+ * shared; when it is loaded the wall time includes time spent descheduled, and the CPU time is the
+ * better measure of the code (the targets are checked against the wall time all the same).
+ */
+export function timedWallAndCpu(
+  fn: () => unknown,
+  runs: number,
+  warmup: number,
+): { wall: number; cpu: number } {
+  for (let i = 0; i < warmup; i += 1) fn();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const c0 = process.cpuUsage();
+    const w0 = process.hrtime.bigint();
+    fn();
+    walls.push(Number(process.hrtime.bigint() - w0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1000);
+  }
+  walls.sort((a, b) => a - b);
+  cpus.sort((a, b) => a - b);
+  return { wall: walls[runs >> 1]!, cpu: cpus[runs >> 1]! };
+}

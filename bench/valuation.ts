@@ -10,6 +10,7 @@
  *
  *   npm run bench -- valuation
  */
+
 import { rfmSummaryFromRows } from '../src/data/index.js';
 import type { RfmSummary } from '../src/data/summary-types.js';
 import { bgNbd } from '../src/models/bg-nbd/index.js';
@@ -17,6 +18,7 @@ import { gammaGamma } from '../src/models/gamma-gamma/index.js';
 import { paretoNbd } from '../src/models/pareto-nbd/index.js';
 import { customerLifetimeValue } from '../src/valuation/index.js';
 import { type BenchResult, below } from './harness.js';
+import { timedWallAndCpu } from './support.js';
 
 const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const PNBD = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
@@ -59,27 +61,6 @@ export function syntheticCustomers(cohorts = 1000): RfmSummary {
   );
 }
 
-/**
- * Wall-clock and CPU-time (user + system) medians of the same runs after warm-up: on a shared,
- * loaded machine the CPU time is the better measure of the code (targets are checked on wall time).
- */
-function timed(fn: () => unknown, runs: number, warmup: number): { wall: number; cpu: number } {
-  for (let i = 0; i < warmup; i += 1) fn();
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const c0 = process.cpuUsage();
-    const w0 = process.hrtime.bigint();
-    fn();
-    walls.push(Number(process.hrtime.bigint() - w0) / 1e6);
-    const c = process.cpuUsage(c0);
-    cpus.push((c.user + c.system) / 1000);
-  }
-  walls.sort((a, b) => a - b);
-  cpus.sort((a, b) => a - b);
-  return { wall: walls[runs >> 1]!, cpu: cpus[runs >> 1]! };
-}
-
 function measured(
   name: string,
   fn: () => unknown,
@@ -88,7 +69,7 @@ function measured(
   warmup: number,
   note: string,
 ): BenchResult {
-  const { wall, cpu } = timed(fn, runs, warmup);
+  const { wall, cpu } = timedWallAndCpu(fn, runs, warmup);
   const text = `CPU ${cpu.toPrecision(3)} ms; ${note}`;
   return limit === null
     ? { name, value: wall, unit: 'ms', note: text }
