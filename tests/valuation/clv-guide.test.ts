@@ -1,45 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describeMarkdownCode } from '../helpers/markdown-code.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const workDir = join(root, '.tmp', 'clv-guide');
-const guide = readFileSync(join(root, 'docs', 'guide', 'clv.md'), 'utf8');
-const blocks = [...guide.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-const entry = pathToFileURL(join(root, 'src', 'index.ts')).href;
-
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-describe('docs/guide/clv.md', () => {
-  it('has TypeScript blocks that import the package', () => {
-    expect(blocks.length).toBe(3);
-    for (const block of blocks) expect(block).toMatch(/from 'customer-asset'/);
-  });
-
-  it.each(blocks.map((code, i) => [i, code] as const))(
-    'block %i runs as written and prints what its comments say',
-    async (i, code) => {
-      mkdirSync(workDir, { recursive: true });
-      const file = join(workDir, `block-${i}.ts`);
-      writeFileSync(file, code.replaceAll("from 'customer-asset'", `from '${entry}'`));
-      const printed: string[] = [];
-      const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-        printed.push(args.map(String).join(' '));
-      });
-      try {
-        await import(pathToFileURL(file).href);
-      } finally {
-        log.mockRestore();
-      }
-      const expectations = code
-        .split('\n')
-        .filter((line) => line.includes('console.log('))
-        .map((line) => /\/\/ (.*)$/.exec(line)?.[1]?.trim() ?? null);
-      expect(printed.length).toBe(expectations.length);
-      expectations.forEach((expected, k) => {
-        if (expected !== null) expect(printed[k], `console.log #${k + 1}`).toBe(expected);
-      });
-    },
-  );
-});
+// docs/guide/clv.md: its three code blocks run as written and print what their comments say.
+describeMarkdownCode('docs/guide/clv.md', { blocks: 3 });
