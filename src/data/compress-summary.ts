@@ -1,4 +1,5 @@
 import { fail } from '../core/errors.js';
+import { rememberTwin, twinOf, twinOfRows } from './summary-twin.js';
 import type { RfmPattern, RfmPatternSummary, RfmSummary } from './summary-types.js';
 
 function checkSummary(summary: unknown, fn: string): RfmSummary {
@@ -81,11 +82,14 @@ export function compressSummary(summary: RfmSummary): RfmPatternSummary {
     customerCount += row.count;
   }
   patterns.sort((a, b) => a.frequency - b.frequency || a.recency - b.recency || a.T - b.T);
+  const frozen = Object.freeze(patterns.map((p): RfmPattern => Object.freeze(p)));
+  // Patterns of a checked summary (one with a twin) satisfy the twin's invariants too.
+  if (twinOf(checked.customers) !== undefined) rememberTwin(frozen, twinOfRows(frozen));
   return Object.freeze({
     kind: 'rfm-patterns',
     timeUnit: checked.timeUnit,
     conventions: checked.conventions,
     customerCount,
-    patterns: Object.freeze(patterns.map((p): RfmPattern => Object.freeze(p))),
+    patterns: frozen,
   });
 }

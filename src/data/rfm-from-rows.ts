@@ -7,6 +7,7 @@ import { parseInput } from '../core/validate.js';
 import { Dec } from '../money/decimal.js';
 import { decimalToString, parseAmountText } from './amount.js';
 import { TIME_SCALES } from './calendar.js';
+import { allocateTwin, rememberTwin } from './summary-twin.js';
 import type { MergeBy, RfmConventions, RfmRow, RfmSummary } from './summary-types.js';
 
 /** One precomputed row, as a warehouse query returns it. */
@@ -138,6 +139,7 @@ export function rfmSummaryFromRows(
     });
   const seen = new Set<string>();
   const out: RfmRow[] = new Array(rows.length);
+  const twin = allocateTwin(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i] as unknown;
     if (row === null || typeof row !== 'object')
@@ -169,7 +171,13 @@ export function rfmSummaryFromRows(
       r.count === undefined || r.count === null ? 1 : nonNegativeInteger(i, 'count', r.count, 1);
     const monetaryValue = readMonetary(i, frequency, r.monetaryValue);
     out[i] = Object.freeze({ customerId, frequency, recency, T, monetaryValue, count });
+    twin.frequency[i] = frequency;
+    twin.recency[i] = recency;
+    twin.T[i] = T;
+    twin.count[i] = count;
   }
+  const customers = Object.freeze(out);
+  rememberTwin(customers, twin);
   const conventions: RfmConventions = Object.freeze({
     source: 'rows',
     mergeBy: parsed.mergeBy ?? 'unstated',
@@ -187,7 +195,7 @@ export function rfmSummaryFromRows(
     currency: parsed.currency ?? null,
     timeUnit: parsed.timeUnit,
     conventions,
-    customers: Object.freeze(out),
+    customers,
     excluded: null,
   });
 }

@@ -5,6 +5,7 @@ import { parseInput } from '../core/validate.js';
 import { Dec } from '../money/decimal.js';
 import { type CalendarTimeUnit, type MergeBy, parseIsoDate, TIME_SCALES } from './calendar.js';
 import { buildRfmRows, type RfmSettings } from './rfm-engine.js';
+import { rememberTwin, twinOfRows } from './summary-twin.js';
 import type { RfmConventions, RfmSummary } from './summary-types.js';
 import { columnsOf, rememberedColumns, type TransactionColumns } from './transaction-columns.js';
 import type { Transaction, TransactionLog } from './types.js';
@@ -97,12 +98,14 @@ export function summarizeColumns(
     monetaryValue: 'mean-repeat-occasion-value',
     refunds: 'netted-within-merge-period',
   });
+  const customers = Object.freeze(rows);
+  rememberTwin(customers, twinOfRows(customers));
   return Object.freeze({
     kind: 'rfm-summary',
     currency,
     timeUnit: options.timeUnit,
     conventions,
-    customers: Object.freeze(rows),
+    customers,
     excluded,
   });
 }

@@ -163,7 +163,7 @@ function contractual<A extends Readonly<Record<string, unknown>>>(
       const m = Number(margin.amount.toString());
       const retention = curve(a);
       const derl = new Map<number, number>();
-      const values = new Map<number, number>();
+      const lnGrowth = Math.log1p(d);
       const derlAt = (k: number) => {
         let v = derl.get(k);
         if (v === undefined) {
@@ -182,16 +182,9 @@ function contractual<A extends Readonly<Record<string, unknown>>>(
         discountRate: d,
         value(state: CustomerState): number {
           const tau = clock(state, state.day);
-          // subscribers share a few thousand clock readings (tenure × day of the period): the value
-          // is a function of tau alone, so it is computed once per distinct tau (the same float)
-          let v = values.get(tau);
-          if (v === undefined) {
-            const k = Math.floor(tau);
-            v = m * derlAt(k) * (1 + d) ** -(1 - (tau - k));
-            if (values.size >= 65536) values.clear();
-            values.set(tau, v);
-          }
-          return v;
+          const k = Math.floor(tau);
+          // (1 + d)^−(1 − f) with f the elapsed share of the period
+          return m * derlAt(k) * Math.exp(-(1 - (tau - k)) * lnGrowth);
         },
         margin: () => m,
         expectation(state: CustomerState, toDay: number) {

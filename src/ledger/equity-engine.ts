@@ -57,6 +57,7 @@ export interface EquityGrids {
 }
 
 const LOSS_EVENT = 0;
+const NOT_A_RENEWAL = -1;
 const GAIN_EVENT = 1;
 const PAY_EVENT = 2;
 const REFUND_EVENT = 3;
@@ -68,6 +69,7 @@ const LAST_CLOCK = 2;
 const GROWTH_RATE = 3;
 const GROWTH_SPAN = 4;
 const GROWTH = 5;
+const LOG_GROWTH = 6;
 
 interface Events {
   days: Int32Array;
@@ -159,11 +161,20 @@ function subscriptionEvents(
     const dom = d - monthStart(base) + 1;
     const first =
       d >= fromDay ? 1 : Math.max(1, periodsAfter(base, dom, months, fromMonth, fromDay));
-    for (let k = first; ; k += 1) {
+    // room for every renewal before `stop` at once (one check per spell, not per renewal)
+    const last = Math.floor((monthOf(stop - 1) - base) / months);
+    grow(ev, ev.n + Math.max(0, last - first + 1));
+    const { days, kinds, amounts } = ev;
+    let n = ev.n;
+    for (let k = first; k <= last; k += 1) {
       const day = anniversary(base, dom, k * months);
       if (day >= stop) break;
-      push(ev, day, PAY_EVENT, k);
+      days[n] = day;
+      kinds[n] = PAY_EVENT;
+      amounts[n] = k;
+      n += 1;
     }
+    ev.n = n;
   }
 }
 
@@ -197,7 +208,7 @@ export function equityGrids(
   const k = map.groupRow === null ? 2 : 3;
   // the walk's float state lives in a typed array, not in variables the closures capture: a captured
   // variable holding a double is boxed on every write (an allocation per booking)
-  const num = new Float64Array(6);
+  const num = new Float64Array(7);
   num[GROWTH_RATE] = Number.NaN;
   num[GROWTH_SPAN] = Number.NaN;
   // A customer's lines of the current slot, added to the grids once at the slot's end (exact while
@@ -207,9 +218,10 @@ export function equityGrids(
   const pending = new Float64Array(lineCount);
   const touched = new Int32Array(lineCount);
   let touchedCount = 0;
-  const book_ = (line: number, units: number) => {
+  // `magnitude`: Σ|units| of the bookings summed into `units` (the exactness bound counts each)
+  const bookSum = (line: number, units: number, magnitude: number) => {
+    num[MAGNITUDE]! += magnitude;
     if (units === 0) return;
-    num[MAGNITUDE]! += Math.abs(units);
     if (direct) {
       for (let j = 0; j < k; j += 1) lines[line]!.add(rowsOf[j]! * width + slot, units);
       return;
@@ -217,6 +229,7 @@ export function equityGrids(
     if (pending[line] === 0) touched[touchedCount++] = line;
     pending[line]! += units;
   };
+  const book_ = (line: number, units: number) => bookSum(line, units, Math.abs(units));
   const flush = () => {
     for (let t = 0; t < touchedCount; t += 1) {
       const line = touched[t]!;
@@ -244,25 +257,22 @@ export function equityGrids(
   // the walk's state for the current customer (closures below are made once, not per customer)
   let inBase = false;
   let lastDay = 0;
-  // (1 + d)^Δ − 1 for the last rate and Δ (consecutive renewals are one period apart)
-  // the same spans recur across customers (a period's share from an anniversary to a statement date)
-  const growthBySpan = new Map<number, number>();
-  const accrue = (v: BoundValuation, day: number) => {
+  // (1 + d)^Δ − 1 = expm1(Δ ln(1 + d)) for the last rate and Δ (consecutive renewals are one period
+  // apart, so the last Δ is usually the next); ln(1 + d) is kept per rate
+  // `renewal`: k for a subscriber's k-th renewal in the spell, where the clock is k by the contract
+  // of CustomerValuation.clock (whole at each renewal); −1 otherwise (the clock is asked for).
+  const accrue = (v: BoundValuation, day: number, renewal: number) => {
     if (!inBase || day <= lastDay) return;
-    const now = valuation.clock(state, day);
+    const now = renewal >= 0 ? renewal : valuation.clock(state, day);
     const span = now - num[LAST_CLOCK]!;
     if (span !== num[GROWTH_SPAN]! || v.discountRate !== num[GROWTH_RATE]!) {
       if (v.discountRate !== num[GROWTH_RATE]!) {
         num[GROWTH_RATE] = v.discountRate;
-        growthBySpan.clear();
+        num[LOG_GROWTH] = Math.log1p(v.discountRate);
       }
       num[GROWTH_SPAN] = span;
-      const known = growthBySpan.get(span);
-      if (known === undefined) {
-        num[GROWTH] = (1 + num[GROWTH_RATE]!) ** span - 1;
-        if (growthBySpan.size >= 65536) growthBySpan.clear();
-        growthBySpan.set(span, num[GROWTH]!);
-      } else num[GROWTH] = known;
+      // one whole period grows by exactly d (the renewal fast path below relies on it)
+      num[GROWTH] = span === 1 ? num[GROWTH_RATE]! : Math.expm1(span * num[LOG_GROWTH]!);
     }
     const interest = roundUnits(num[CARRIED]! * num[GROWTH]!, mode, fn);
     num[CARRIED]! += interest;
@@ -311,10 +321,41 @@ export function equityGrids(
       const v = periods[Math.max(s, 1) - 1]!.opening;
       const booking = s > 0;
       gainedAt = -1;
+      // Renewals one period after the last accrual, summed here and booked once per slot: the
+      // same arithmetic as accrue + the PAY_EVENT branch below (interest at exactly d, rounded
+      // per renewal; the margin of one payment), without a call per renewal. Not in bigint mode,
+      // where sums of units may pass 2^53.
+      let renewUnwind = 0;
+      let renewMargin = 0;
+      let renewMagnitude = 0;
       for (; e < ev.n && ev.days[e]! <= t1; e += 1) {
         const d = ev.days[e]!;
         const kind = ev.kinds[e]!;
-        if (booking) accrue(v, d);
+        if (
+          subscriptions &&
+          !direct &&
+          booking &&
+          inBase &&
+          kind === PAY_EVENT &&
+          d > lastDay &&
+          ev.amounts[e]! - num[LAST_CLOCK]! === 1 &&
+          v.discountRate === num[GROWTH_RATE]!
+        ) {
+          const interest = roundUnits(num[CARRIED]! * v.discountRate, mode, fn);
+          const m = renewalMargin(v);
+          num[CARRIED]! += interest;
+          num[CARRIED]! -= m;
+          renewUnwind += interest;
+          renewMargin += m;
+          renewMagnitude += Math.abs(interest) + Math.abs(m);
+          lastDay = d;
+          num[LAST_CLOCK] = ev.amounts[e]!;
+          state.lastPurchaseDay = d;
+          state.repeatPurchases = ev.amounts[e]!;
+          continue;
+        }
+        if (booking)
+          accrue(v, d, subscriptions && kind === PAY_EVENT ? ev.amounts[e]! : NOT_A_RENEWAL);
         if (kind === LOSS_EVENT) {
           if (booking) book_(LOST, num[CARRIED]!);
           num[CARRIED] = 0;
@@ -358,13 +399,17 @@ export function equityGrids(
           num[CARRIED]! -= m;
         }
       }
+      if (renewMagnitude > 0) {
+        bookSum(UNWIND, renewUnwind, renewMagnitude - Math.abs(renewMargin));
+        bookSum(MARGIN, renewMargin, Math.abs(renewMargin));
+      }
       if (inBase && !booking) {
         num[CARRIED] = value(v, t1);
         book_(CLOSING, num[CARRIED]!);
         lastDay = t1;
         num[LAST_CLOCK] = valuation.clock(state, t1);
       } else if (inBase) {
-        accrue(v, t1);
+        accrue(v, t1, NOT_A_RENEWAL);
         if (rule.kind === 'model') {
           const before = gainedAt === s ? 1 : alive[s - 1]!;
           const share = before > 0 ? 1 - alive[s]! / before : 0;

@@ -52,6 +52,13 @@ export function monthOf(day: number): number {
  */
 export function anniversary(base: number, dom: number, months: number): number {
   const index = base + months;
+  const i = index - FIRST_INDEX;
+  if (i >= 0 && i < COUNT) {
+    // inside the table: two reads (the ledger calls this once per renewal of every subscriber)
+    const first = STARTS[i]!;
+    const length = STARTS[i + 1]! - first;
+    return first + (dom < length ? dom : length) - 1;
+  }
   const start = monthStart(index);
   const length = monthStart(index + 1) - start;
   return start + Math.min(dom, length) - 1;

@@ -70,8 +70,8 @@ export interface CustomerValuation<A extends Readonly<Record<string, unknown>>> 
   readonly revaluationOrder: readonly (keyof A & string)[];
   /**
    * The customer's clock at `day`, in `timeUnit`: interest accrues on it. Transactions: time since
-   * acquisition; subscriptions: time since the spell started, in contract periods (whole at each
-   * renewal).
+   * acquisition; subscriptions: time since the spell started, in contract periods, exactly k at the
+   * spell's k-th renewal (the ledger uses k there without calling `clock`).
    */
   clock(state: CustomerState, day: number): number;
   /** Fixes the assumptions (validated with `assumptionsSchema` by the ledger). */

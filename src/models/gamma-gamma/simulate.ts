@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../core/errors.js';
 import { parseInput, SeedSchema } from '../../core/validate.js';
+import { rememberTwin, twinOf } from '../../data/summary-twin.js';
 import type { RfmRow, RfmSummary } from '../../data/summary-types.js';
 import { standardGammaVariate } from '../../random/gamma.js';
 import { createRandom } from '../../random/prng.js';
@@ -94,12 +95,16 @@ export function simulateGammaGamma(
       });
     return withSpend(plainDecimal(mean));
   });
+  const customers = Object.freeze(rows);
+  // Same frequency, recency, T and count row for row: the input's twin serves the output too.
+  const twin = twinOf(summary.customers);
+  if (twin !== undefined) rememberTwin(customers, twin);
   return Object.freeze({
     kind: 'rfm-summary',
     currency: summary.currency,
     timeUnit: summary.timeUnit,
     conventions: Object.freeze({ ...summary.conventions, monetaryValue: 'as-supplied' }),
-    customers: Object.freeze(rows),
+    customers,
     excluded: summary.excluded,
   });
 }

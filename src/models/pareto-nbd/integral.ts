@@ -165,6 +165,46 @@ function seriesFallback(b: number, c: number, z: number, grad: boolean): void {
   }
 }
 
+/**
+ * The series F = ₂F₁(1, b; c; z) of I(y) as a plain number (no logarithm), for scoring, where
+ * P(alive) needs only the ratio I(t_x)/I(T) and F is bounded by 1/(1 − z). `tab` must hold the
+ * coefficients of the customer's x (see {@link tailSeriesTable}). NaN when MAX_TERMS do not suffice
+ * (z ≳ 0.99); the caller then takes the logarithmic path of {@link lnTailIntegral}.
+ */
+export function tailSeriesValue(tab: SeriesCoefficients, z: number): number {
+  if (z === 0) return 1;
+  const thr = (EPS * (1 - z)) / z;
+  let coef = tab.coef;
+  let len = tab.len;
+  let t = 1;
+  let sum = 1;
+  for (let k = 0; k < MAX_TERMS; k += 1) {
+    if (k === len) {
+      tab.extend(Math.min(MAX_TERMS, Math.max(16, 2 * len)));
+      coef = tab.coef;
+      len = tab.len;
+    }
+    t *= coef[3 * k]! * z;
+    sum += t;
+    if (t <= thr * sum) return sum;
+  }
+  return Number.NaN;
+}
+
+/** Points `tab` at the series coefficients of I(y) for one x (as {@link lnTailIntegral} does). */
+export function tailSeriesTable(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  x: number,
+  tab: SeriesCoefficients,
+): void {
+  const b = alpha >= beta ? r + x : s + 1;
+  const c = r + s + x + 1;
+  if (tab.b !== b || tab.c !== c) tab.reset(b, c);
+}
+
 /** Output of {@link lnTailIntegral}: ln I(y) and its partial derivatives; the logs it used. */
 export const integralOut = {
   lnI: 0,

@@ -69,23 +69,31 @@ function badRow(
   });
 }
 
-/** Checks every row (see the module comment); throws `input/invalid` naming the row and field. */
+/** Checks one row's values (see the module comment); throws `input/invalid` naming the row and field. */
+export function checkRowValues(
+  fn: string,
+  i: number,
+  x: number,
+  tx: number,
+  t: number,
+  w: number,
+): void {
+  if (!(x >= 0 && Number.isInteger(x) && x <= Number.MAX_SAFE_INTEGER))
+    badRow(fn, i, 'frequency', 'must be an integer >= 0', 'an integer >= 0', x);
+  if (!(t >= 0 && t < Number.POSITIVE_INFINITY))
+    badRow(fn, i, 'T', 'must be a finite number >= 0', 'a finite number >= 0', t);
+  if (!(tx >= 0 && tx <= t))
+    badRow(fn, i, 'recency', 'must lie in [0, T]', `a number in [0, ${t}]`, tx);
+  if (x === 0 && tx !== 0) badRow(fn, i, 'recency', 'must be 0 when frequency is 0', '0', tx);
+  if (!(w > 0 && w < Number.POSITIVE_INFINITY))
+    badRow(fn, i, 'count', 'must be a finite number > 0', 'a number > 0', w);
+}
+
+/** Checks every row with {@link checkRowValues}. */
 export function validateColumns(columns: SummaryColumns, fn: string): void {
   const { size, frequency, recency, T, count } = columns;
   for (let i = 0; i < size; i += 1) {
-    const x = frequency[i]!;
-    const tx = recency[i]!;
-    const t = T[i]!;
-    const w = count[i]!;
-    if (!(x >= 0 && Number.isInteger(x) && x <= Number.MAX_SAFE_INTEGER))
-      badRow(fn, i, 'frequency', 'must be an integer >= 0', 'an integer >= 0', x);
-    if (!(t >= 0 && t < Number.POSITIVE_INFINITY))
-      badRow(fn, i, 'T', 'must be a finite number >= 0', 'a finite number >= 0', t);
-    if (!(tx >= 0 && tx <= t))
-      badRow(fn, i, 'recency', 'must lie in [0, T]', `a number in [0, ${t}]`, tx);
-    if (x === 0 && tx !== 0) badRow(fn, i, 'recency', 'must be 0 when frequency is 0', '0', tx);
-    if (!(w > 0 && w < Number.POSITIVE_INFINITY))
-      badRow(fn, i, 'count', 'must be a finite number > 0', 'a number > 0', w);
+    checkRowValues(fn, i, frequency[i]!, recency[i]!, T[i]!, count[i]!);
   }
 }
 

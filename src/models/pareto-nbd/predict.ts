@@ -4,7 +4,7 @@ import { exprel } from '../../math/gamma.js';
 import { logTricomiUEqual } from '../../math/incomplete-gamma.js';
 import { DiscountRateSchema, HorizonSchema, parseCustomerHistory } from '../shared/customer.js';
 import type { CustomerHistory } from '../types.js';
-import { customerTerms, termsOut } from './customer-terms.js';
+import { aliveProbability } from './customer-terms.js';
 import { finiteOrFail, type ParetoNbdParams, parseParetoNbdParams } from './params.js';
 
 /**
@@ -56,9 +56,9 @@ export function paretoNbdProbabilityAlive(
   const p = parseParetoNbdParams(params, fn);
   const c = parseCustomerHistory(customer, fn);
   const t = parseInput(HorizonSchema, futureTime, fn, 'futureTime');
-  customerTerms(p, c.frequency, c.recency, c.T);
+  const alive = aliveProbability(p, c.frequency, c.recency, c.T);
   const survive = t === 0 ? 1 : Math.exp(-p.s * Math.log1p(t / (p.beta + c.T)));
-  return finiteOrFail(termsOut.pAlive * survive, fn, 'P(alive)', { params, customer });
+  return finiteOrFail(alive * survive, fn, 'P(alive)', { params, customer });
 }
 
 /**
@@ -94,12 +94,10 @@ export function paretoNbdExpectedPurchases(
   const p = parseParetoNbdParams(params, fn);
   const c = parseCustomerHistory(customer, fn);
   const h = parseInput(HorizonSchema, t, fn, 't');
-  customerTerms(p, c.frequency, c.recency, c.T);
+  const alive = aliveProbability(p, c.frequency, c.recency, c.T);
   const base = p.beta + c.T;
   const value =
-    (((p.r + c.frequency) * base) / (p.alpha + c.T)) *
-    horizonFactor(p.s, base, h) *
-    termsOut.pAlive;
+    (((p.r + c.frequency) * base) / (p.alpha + c.T)) * horizonFactor(p.s, base, h) * alive;
   return finiteOrFail(value, fn, 'E[Y(t)]', { params, customer, t });
 }
 
@@ -209,10 +207,9 @@ export function paretoNbdDert(
   const p = parseParetoNbdParams(params, fn);
   const c = parseCustomerHistory(customer, fn);
   const delta = continuousRate(fn, discountRate);
-  customerTerms(p, c.frequency, c.recency, c.T);
+  const alive = aliveProbability(p, c.frequency, c.recency, c.T);
   const value =
-    (termsOut.pAlive * (p.r + c.frequency) * discountedDecay(fn, p.s, p.beta + c.T, delta)) /
-    (p.alpha + c.T);
+    (alive * (p.r + c.frequency) * discountedDecay(fn, p.s, p.beta + c.T, delta)) / (p.alpha + c.T);
   return finiteOrFail(value, fn, 'DERT', { params, customer, discountRate });
 }
 

@@ -4,10 +4,16 @@ import { parseInput } from '../../core/validate.js';
 import { logTricomiUEqual } from '../../math/incomplete-gamma.js';
 import { DiscountRateSchema, HorizonSchema } from '../shared/customer.js';
 import type { CustomerScores, TransactionSummaryInput } from '../types.js';
-import { integralOut, lnTailIntegral, SeriesCoefficients } from './integral.js';
+import { customerTerms, termsOut } from './customer-terms.js';
+import { SeriesCoefficients, tailSeriesTable, tailSeriesValue } from './integral.js';
 import { finiteOrFail, type ParetoNbdParams, parseParetoNbdParams } from './params.js';
 import { horizonFactor } from './predict.js';
 import { summaryColumns } from './summary-input.js';
+
+/** Series terms the inlined loop may use before handing over to tailSeriesValue (z ≳ 0.55). */
+const SCORE_TERMS = 64;
+/** The stopping rule of integral.ts: the tail bound below 2^-53 of the sum. */
+const SERIES_EPS = 2 ** -53;
 
 const ScoreOptionsSchema = /* @__PURE__ */ z
   .object({ horizon: HorizonSchema, discountRate: DiscountRateSchema.optional() })
@@ -18,7 +24,8 @@ const ScoreOptionsSchema = /* @__PURE__ */ z
  * of a summary, as typed arrays in the summary's row order (customers, or patterns for a compressed
  * summary). The same closed forms as {@link paretoNbdProbabilityAlive}, {@link paretoNbdExpectedPurchases} and
  * {@link paretoNbdDert} (note 009 eqs. 18 and 22; Fader, Hardie & Lee 2005, JMR, eq. 2), vectorised: the
- * inputs are checked in one O(n) pass instead of per-customer zod parses, the series coefficients
+ * inputs are checked in one O(n) pass instead of per-customer zod parses (or not at all for a
+ * summary built by this library, whose columns are read as they are), the series coefficients
  * are tabulated once per distinct x, customers with x = 0 share their t_x term, and the terms of
  * (x, T) and of T alone (the horizon factor, U(s, s; δ(β+T))) are reused while T repeats.
  *
@@ -72,34 +79,41 @@ export function paretoNbdScore(
     delta = Math.log1p(o.discountRate);
   }
   // Series coefficients per x (direct table for small x, a map otherwise).
-  const tables: SeriesCoefficients[] = [];
+  // Each table is extended to SCORE_TERMS coefficients up front, so the inlined series below reads
+  // them without a bounds check on the table's length.
+  const tables: (SeriesCoefficients | undefined)[] = [];
   const bigTables = new Map<number, SeriesCoefficients>();
   const tableFor = (x: number): SeriesCoefficients => {
-    if (x < 65_536) {
-      let t = tables[x];
-      if (t === undefined) {
-        t = new SeriesCoefficients();
-        tables[x] = t;
-      }
-      return t;
-    }
-    let t = bigTables.get(x);
+    let t = x < 65_536 ? tables[x | 0] : bigTables.get(x);
     if (t === undefined) {
       t = new SeriesCoefficients();
-      bigTables.set(x, t);
+      tailSeriesTable(r, alpha, s, beta, x, t);
+      t.extend(SCORE_TERMS);
+      if (x < 65_536) tables[x | 0] = t;
+      else bigTables.set(x, t);
     }
     return t;
   };
-  // ln I(0) for x = 0, shared by every zero-repeater.
-  lnTailIntegral(r, alpha, s, beta, 0, 0, false, tableFor(0));
-  const lnIZero = integralOut.lnI;
+  // I(y) = F(z_y) / (n (α+y)^ea (β+y)^eb) with (ea, eb) = (r+x, s) when α >= β and (r+x−1, s+1)
+  // otherwise (integral.ts), so I(t_x)/I(T) = F(z_tx)/F(z_T) · ((α+T)/(α+t_x))^ea ((β+T)/(β+t_x))^eb
+  // and B/I(T) = n/F(z_T) (· (β+T)/(α+T) when α < β): no logarithm of F and no exponential of ln I.
+  const upper = alpha >= beta;
+  const gap = upper ? alpha - beta : beta - alpha;
+  const ebOf = upper ? s : s + 1;
   const MEMO = 4096;
+  // Per x, the terms of (x, T) for the last T seen with that x (a hit for every row of a cohort).
   const memoT = new Float64Array(MEMO).fill(Number.NaN);
-  const memoLnI = new Float64Array(MEMO);
-  const memoLnB = new Float64Array(MEMO);
+  const memoQ = new Float64Array(MEMO); // B/I(T)
+  const memoF = new Float64Array(MEMO); // F(z_T)
   let lastT = Number.NaN;
+  let zT = 0;
+  let qRatio = 1; // (β+T)/(α+T) when α < β
   let factor = 0; // (β+T)/(α+T) · horizon factor, for x = 0 (times r + x below)
   let decay = 0; // (β+T)^s δ^(s−1) U(s, s; δ(β+T)) / (α+T)
+  let zeroT = Number.NaN; // P(alive) of a zero-repeater at T = zeroT
+  let zeroAlive = 0;
+  const zeroTable = tableFor(0);
+  const fZero = tailSeriesValue(zeroTable, upper ? gap / alpha : gap / beta);
   const h = o.horizon;
   for (let i = 0; i < n; i += 1) {
     const x = frequency[i]!;
@@ -116,40 +130,65 @@ export function paretoNbdScore(
                 Math.exp((s - 1) * Math.log(delta * base) + logTricomiUEqual(s, delta * base))) /
               (alpha + t);
       }
+      zT = upper ? gap / (alpha + t) : gap / base;
+      qRatio = upper ? 1 : base / (alpha + t);
       lastT = t;
     }
     let pa = 1;
     if (tx !== t) {
-      const tab = tableFor(x);
-      // The (x, T) term, remembered per x while T repeats (cohorts, a common calibration end).
-      let lnI2: number;
-      let lnB: number;
-      if (x < MEMO && memoT[x] === t) {
-        lnI2 = memoLnI[x]!;
-        lnB = memoLnB[x]!;
-      } else {
-        lnTailIntegral(r, alpha, s, beta, x, t, false, tab);
-        lnI2 = integralOut.lnI;
-        lnB = -(r + x) * integralOut.lnA - s * integralOut.lnB;
-        if (x < MEMO) {
-          memoT[x] = t;
-          memoLnI[x] = lnI2;
-          memoLnB[x] = lnB;
+      if (x === 0 && t === zeroT) pa = zeroAlive;
+      else {
+        const tab = (x < 65_536 ? tables[x | 0] : undefined) ?? tableFor(x);
+        const nn = r + s + x;
+        let q: number;
+        let fT: number;
+        if (x < MEMO && memoT[x] === t) {
+          q = memoQ[x]!;
+          fT = memoF[x]!;
+        } else {
+          fT = tailSeriesValue(tab, zT);
+          q = (nn / fT) * qRatio;
+          if (x < MEMO) {
+            memoT[x] = t;
+            memoQ[x] = q;
+            memoF[x] = fT;
+          }
+        }
+        const ea = upper ? r + x : r + x - 1;
+        let fTx = fZero;
+        if (x !== 0) {
+          // F(z) at t_x: tailSeriesValue inlined (the hot loop of scoring), same stopping rule.
+          const z = upper ? gap / (alpha + tx) : gap / (beta + tx);
+          fTx = 1;
+          if (z !== 0) {
+            const thr = (SERIES_EPS * (1 - z)) / z;
+            const coef = tab.coef;
+            let term = 1;
+            let k = 0;
+            for (; k < SCORE_TERMS; k += 1) {
+              term *= coef[3 * k]! * z;
+              fTx += term;
+              if (term <= thr * fTx) break;
+            }
+            if (k === SCORE_TERMS) fTx = tailSeriesValue(tab, z);
+          }
+        }
+        // ln((α+T)/(α+t_x)) and ln((β+T)/(β+t_x)) through log1p: exact for t_x near T.
+        const gapT = t - tx;
+        const lnU = Math.log1p(gapT / (alpha + tx));
+        const lnV = Math.log1p(gapT / (beta + tx));
+        // I(t_x)/I(T) >= 1; P(alive) = B / (B + s (I(t_x) − I(T))) = q / (q + s (ratio − 1)).
+        const ratio = (fTx / fT) * Math.exp(ea * lnU + ebOf * lnV);
+        if (Number.isNaN(ratio) || Number.isNaN(q)) {
+          // A series that did not converge (z within 1% of 1) leaves NaN: the logarithmic path.
+          customerTerms(p, x, tx, t);
+          pa = termsOut.pAlive;
+        } else pa = q / (q + s * (ratio > 1 ? ratio - 1 : 0));
+        if (x === 0) {
+          zeroT = t;
+          zeroAlive = pa;
         }
       }
-      let lnI1: number;
-      if (x === 0) lnI1 = lnIZero;
-      else {
-        lnTailIntegral(r, alpha, s, beta, x, tx, false, tab);
-        lnI1 = integralOut.lnI;
-      }
-      const e = Math.exp(lnI2 - lnI1);
-      const w = e < 1 ? 1 - e : 0;
-      const d = lnB - lnI1;
-      if (d <= 0) {
-        const q = Math.exp(d);
-        pa = q / (q + s * w);
-      } else pa = 1 / (1 + s * w * Math.exp(-d));
     }
     pAlive[i] = pa;
     expected[i] = (r + x) * factor * pa;

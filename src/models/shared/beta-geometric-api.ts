@@ -21,14 +21,15 @@ import {
   familyPmf,
   familyProbabilityAliveAt,
 } from './beta-geometric-customer.js';
+import { DiscountedCountGrid } from './beta-geometric-dert-grid.js';
 import {
   type BetaGeometricParams,
   betaGeometricLogLikelihood,
 } from './beta-geometric-likelihood.js';
-import { aliveDiscountedCount, aliveExpectedCount } from './beta-geometric-predict.js';
+import { aliveExpectedCount } from './beta-geometric-predict.js';
 import { DiscountRateSchema, HorizonSchema, parseCustomerHistory } from './customer.js';
 import { runModelFit } from './fit.js';
-import { checkRow, indexPatterns, rescaleTimes, summaryRowArray } from './indexed-patterns.js';
+import { indexPatterns, rescaleTimes, summaryRows } from './indexed-patterns.js';
 
 /** The parameter order of both models' fitted records (the papers' order). */
 export const BETA_GEOMETRIC_PARAMETER_ORDER = Object.freeze(['r', 'alpha', 'a', 'b'] as const);
@@ -325,8 +326,8 @@ export function familyScore(
   const p = parseFamilyParams(params, fn);
   const { horizon, discountRate } = parseInput(ScoreOptionsSchema, options, fn, 'options');
   const delta = discountRate === undefined ? null : forceOfInterest(fn, discountRate, p.a);
-  const { rows, field } = summaryRowArray(summary, fn);
-  const size = rows.length;
+  const columns = summaryRows(summary, fn);
+  const size = columns.x.length;
   const o = member.dropAtZero;
   const { r, alpha, a, b } = p;
   const lnA = Math.log(a);
@@ -342,6 +343,9 @@ export function familyScore(
   const lastKOfX = new Float64Array(SMALL_X);
   const lnBOfX = new Float64Array(SMALL_X).fill(Number.NaN);
   const byX = new Map<number, Map<number, readonly [number, number]>>();
+  // K(δ) for every (x, T) on shared quadrature grids (beta-geometric-dert-grid.ts).
+  const discounted =
+    delta !== null && delta > 0 ? new DiscountedCountGrid(r, alpha, a, b + o, delta) : null;
   const posteriorValues = (xi: number, Ti: number): readonly [number, number] => {
     let byT = byX.get(xi);
     if (byT === undefined) {
@@ -356,7 +360,7 @@ export function familyScore(
       const g = horizon === 0 ? 0 : aliveExpectedCount(rq, aq, a, bq, horizon);
       let k = 0;
       if (delta !== null) {
-        k = delta === 0 ? (a + bq - 1) / (a - 1) : aliveDiscountedCount(rq, aq, a, bq, delta);
+        k = discounted === null ? (a + bq - 1) / (a - 1) : discounted.value(xi, Ti);
       }
       values = [g, k];
       byT.set(Ti, values);
@@ -366,11 +370,10 @@ export function familyScore(
   const lnAlpha = Math.log(alpha);
   let lastT = Number.NaN;
   let lnT = 0;
+  const { x: xs, tx: txs, T: Ts } = columns;
   for (let i = 0; i < size; i += 1) {
-    const row = rows[i]!;
-    checkRow(row, i, fn, field);
-    const xi = row.frequency;
-    const Ti = row.T;
+    const xi = xs[i]!;
+    const Ti = Ts[i]!;
     if (Ti !== lastT) {
       lastT = Ti;
       lnT = Math.log(alpha + Ti);
@@ -386,7 +389,7 @@ export function familyScore(
           lnBOfX[xi] = lnB;
         }
       } else lnB = Math.log(b + xi + o - 1);
-      const ti = row.recency;
+      const ti = txs[i]!;
       const lnTx = ti === 0 ? lnAlpha : Math.log(alpha + ti);
       const d = lnA - lnB + (r + xi) * (ti === Ti ? 0 : lnT - lnTx);
       alive = 1 / (1 + Math.exp(d));

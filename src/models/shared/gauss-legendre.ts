@@ -84,3 +84,29 @@ export function integrateGaussLegendre(
   }
   return sum + compensation;
 }
+
+/**
+ * The nodes and weights (already scaled by the panel half-width) of the composite rule
+ * {@link integrateGaussLegendre} applies on [lo, hi]: Σ weights[j] f(nodes[j]) is the same sum. For
+ * integrals over one grid with many integrands (a table of f per node, reused).
+ */
+export function gaussLegendreGrid(
+  lo: number,
+  hi: number,
+  maxWidth = 2,
+): { readonly nodes: Float64Array; readonly weights: Float64Array } {
+  const { x, w } = rule();
+  const panels = Math.max(1, Math.ceil((hi - lo) / maxWidth));
+  const width = (hi - lo) / panels;
+  const half = width / 2;
+  const gridNodes = new Float64Array(panels * ORDER);
+  const gridWeights = new Float64Array(panels * ORDER);
+  for (let p = 0; p < panels; p += 1) {
+    const mid = lo + (p + 0.5) * width;
+    for (let i = 0; i < ORDER; i += 1) {
+      gridNodes[p * ORDER + i] = mid + half * x[i]!;
+      gridWeights[p * ORDER + i] = w[i]! * half;
+    }
+  }
+  return { nodes: gridNodes, weights: gridWeights };
+}

@@ -10,6 +10,7 @@
  * path and gives the same patterns.
  */
 import { fail } from '../../core/errors.js';
+import { twinOf } from '../../data/summary-twin.js';
 import type { RfmPatternColumns } from '../../data/summary-types.js';
 import type { TransactionSummaryInput } from '../types.js';
 
@@ -103,12 +104,18 @@ export function checkRow(row: SummaryRow, i: number, fn: string, field: string):
     badRow(fn, field, i, row);
 }
 
-/** Reads and checks a summary (O(n), a few comparisons per row) into raw columns in row order. */
+/**
+ * Reads and checks a summary (O(n), a few comparisons per row) into raw columns in row order. A
+ * summary built by this library already has them (its twin, data/summary-twin.ts): those arrays
+ * are returned as they are, shared, so callers must not write to the result.
+ */
 export function summaryRows(
   summary: TransactionSummaryInput,
   fn: string,
 ): { x: Float64Array; tx: Float64Array; T: Float64Array; n: Float64Array } {
   const { rows, field } = summaryRowArray(summary, fn);
+  const twin = twinOf(rows);
+  if (twin !== undefined) return { x: twin.frequency, tx: twin.recency, T: twin.T, n: twin.count };
   const size = rows.length;
   const x = new Float64Array(size);
   const tx = new Float64Array(size);
