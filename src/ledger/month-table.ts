@@ -57,7 +57,7 @@ export function anniversary(base: number, dom: number, months: number): number {
     // inside the table: two reads (the ledger calls this once per renewal of every subscriber)
     const first = STARTS[i]!;
     const length = STARTS[i + 1]! - first;
-    return first + (dom < length ? dom : length) - 1;
+    return first + Math.min(dom, length) - 1;
   }
   const start = monthStart(index);
   const length = monthStart(index + 1) - start;
