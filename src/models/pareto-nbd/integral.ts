@@ -92,27 +92,17 @@ function series(tab: SeriesCoefficients, z: number, grad: boolean): boolean {
     seriesOut.fz = tab.b / tab.c;
     return true;
   }
+  if (!grad) {
+    const value = tailSeriesValue(tab, z);
+    if (Number.isNaN(value)) return false;
+    seriesOut.lnF = Math.log(value);
+    return true;
+  }
   const thr = (EPS * (1 - z)) / z;
   let coef = tab.coef;
   let len = tab.len;
   let t = 1;
   let sum = 1;
-  if (!grad) {
-    for (let k = 0; k < MAX_TERMS; k += 1) {
-      if (k === len) {
-        tab.extend(Math.min(MAX_TERMS, Math.max(16, 2 * len)));
-        coef = tab.coef;
-        len = tab.len;
-      }
-      t *= coef[3 * k]! * z;
-      sum += t;
-      if (t <= thr * sum) {
-        seriesOut.lnF = Math.log(sum);
-        return true;
-      }
-    }
-    return false;
-  }
   let sb = 0;
   let sc = 0;
   let sk = 0;
