@@ -115,6 +115,8 @@ export function paretoNbdScore(
   const zeroTable = tableFor(0);
   const fZero = tailSeriesValue(zeroTable, upper ? gap / alpha : gap / beta);
   const h = o.horizon;
+  const nonFinite = (i: number) =>
+    finiteOrFail(Number.NaN, fn, `the score of row ${i}`, { params, row: i });
   for (let i = 0; i < n; i += 1) {
     const x = frequency[i]!;
     const tx = recency[i]!;
@@ -191,13 +193,14 @@ export function paretoNbdScore(
       }
     }
     pAlive[i] = pa;
-    expected[i] = (r + x) * factor * pa;
-    if (dertOut !== null) dertOut[i] = (r + x) * decay * pa;
-  }
-  // The products above are finite for finite inputs; check once rather than per customer.
-  for (let i = 0; i < n; i += 1) {
-    if (!Number.isFinite(expected[i]!) || (dertOut !== null && !Number.isFinite(dertOut[i]!))) {
-      finiteOrFail(Number.NaN, fn, `the score of row ${i}`, { params, row: i });
+    const e = (r + x) * factor * pa;
+    expected[i] = e;
+    // finite for finite inputs; `< Infinity` is false for NaN too
+    if (!(e < Number.POSITIVE_INFINITY)) nonFinite(i);
+    if (dertOut !== null) {
+      const d = (r + x) * decay * pa;
+      dertOut[i] = d;
+      if (!(d < Number.POSITIVE_INFINITY)) nonFinite(i);
     }
   }
   return Object.freeze({
