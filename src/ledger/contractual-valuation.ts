@@ -57,7 +57,11 @@ export function cachedContractClock(
   let b = 0;
   let jumpDay = Number.NaN;
   let jumpMonth = 0;
+  // the ledger asks twice for the same reading (to accrue, then to value): the last one is kept
+  let lastDay = Number.NaN;
+  let lastReading = 0;
   return (start, day) => {
+    if (start === lastStart && day === lastDay) return lastReading;
     if (start !== lastStart) {
       lastStart = start;
       base = monthOf(start);
@@ -83,7 +87,9 @@ export function cachedContractClock(
       a = anniversary(base, dom, k * months);
       b = anniversary(base, dom, (k + 1) * months);
     }
-    return k + (day - a) / (b - a);
+    lastDay = day;
+    lastReading = k + (day - a) / (b - a);
+    return lastReading;
   };
 }
 
@@ -164,8 +170,10 @@ function contractual<A extends Readonly<Record<string, unknown>>>(
       const retention = curve(a);
       const derl = new Map<number, number>();
       const lnGrowth = Math.log1p(d);
+      // DERL by tenure: an array for the tenures subscribers have (a Map beyond)
+      const derlByTenure: number[] = [];
       const derlAt = (k: number) => {
-        let v = derl.get(k);
+        let v = k < 4096 ? derlByTenure[k] : derl.get(k);
         if (v === undefined) {
           v = retention.derl(k);
           if (!Number.isFinite(v))
@@ -173,7 +181,8 @@ function contractual<A extends Readonly<Record<string, unknown>>>(
               expected: 'a discount rate that makes DERL finite',
               received: d,
             });
-          derl.set(k, v);
+          if (k < 4096) derlByTenure[k] = v;
+          else derl.set(k, v);
         }
         return v;
       };

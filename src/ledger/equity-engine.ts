@@ -126,24 +126,41 @@ function transactionEvents(p: Prepared, c: number, spells: Int32Array, ev: Event
   for (; j < n; j += 1) push(ev, spells[j]!, LOSS_EVENT, 0);
 }
 
+/** What every subscriber's renewals are found from: computed once per ledger, not per subscriber. */
+interface RenewalCalendar {
+  readonly period: CalendarPeriod;
+  /** Months per contract period (unused for weeks). */
+  readonly months: number;
+  /** The first statement day, its month, the day after the timeline ends and the month of its end. */
+  readonly fromDay: number;
+  readonly fromMonth: number;
+  readonly endStop: number;
+  readonly endStopMonth: number;
+}
+
+function renewalCalendar(p: Prepared, period: CalendarPeriod): RenewalCalendar {
+  const fromDay = p.timeline.checkDays[0]!;
+  return {
+    period,
+    months: period === 'month' ? 1 : period === 'quarter' ? 3 : 12,
+    fromDay,
+    fromMonth: monthOf(fromDay),
+    endStop: p.timeline.endDay + 1,
+    endStopMonth: monthOf(p.timeline.endDay),
+  };
+}
+
 /**
  * A subscriber's dated events: starts and reactivations, renewals at each anniversary, cancellations.
  * Renewals on or before `fromDay` other than the latest are left out (they book nothing; the state
  * only needs the latest). A renewal event carries its index k in `amounts`.
  */
-function subscriptionEvents(
-  p: Prepared,
-  c: number,
-  period: CalendarPeriod,
-  fromDay: number,
-  ev: Events,
-): void {
-  const { book, timeline } = p;
+function subscriptionEvents(p: Prepared, c: number, cal: RenewalCalendar, ev: Events): void {
+  const { book } = p;
+  const { period, months, fromDay, fromMonth, endStop, endStopMonth } = cal;
   ev.n = 0;
   const a = book.offsets[c]!;
   const b = book.offsets[c + 1]!;
-  const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
-  const fromMonth = monthOf(fromDay);
   for (let i = a; i < b; i += 1) {
     const d = book.days[i]!;
     if (book.kinds[i] === CANCEL) {
@@ -151,7 +168,7 @@ function subscriptionEvents(
       continue;
     }
     push(ev, d, GAIN_EVENT, 0);
-    const stop = Math.min(i + 1 < b ? book.days[i + 1]! : timeline.endDay + 1, timeline.endDay + 1);
+    const stop = Math.min(i + 1 < b ? book.days[i + 1]! : endStop, endStop);
     if (period === 'week') {
       const first = d >= fromDay ? 1 : Math.max(1, Math.floor((fromDay - d) / 7));
       for (let k = first; d + 7 * k < stop; k += 1) push(ev, d + 7 * k, PAY_EVENT, k);
@@ -161,8 +178,10 @@ function subscriptionEvents(
     const dom = d - monthStart(base) + 1;
     const first =
       d >= fromDay ? 1 : Math.max(1, periodsAfter(base, dom, months, fromMonth, fromDay));
-    // room for every renewal before `stop` at once (one check per spell, not per renewal)
-    const last = Math.floor((monthOf(stop - 1) - base) / months);
+    // room for every renewal before `stop` at once (one check per spell, not per renewal); most
+    // spells run to the end of the timeline, whose month is known
+    const stopMonth = stop === endStop ? endStopMonth : monthOf(stop - 1);
+    const last = Math.floor((stopMonth - base) / months);
     grow(ev, ev.n + Math.max(0, last - first + 1));
     const { days, kinds, amounts } = ev;
     let n = ev.n;
@@ -196,6 +215,7 @@ export function equityGrids(
   const lines = Array.from({ length: lineCount }, () => unitsGrid(map.rows * width, bound));
   const subscriptions = book.source === 'subscriptions';
   const period = valuation.timeUnit as CalendarPeriod;
+  const calendar = subscriptions ? renewalCalendar(p, period) : null;
   const spells = new Int32Array(maxSpellDays(book) + 2);
   const ev: Events = {
     days: new Int32Array(64),
@@ -296,7 +316,7 @@ export function equityGrids(
   for (let c = 0; c < book.size; c += 1) {
     rowsOf[1] = map.cohortRow[c]!;
     if (map.groupRow !== null) rowsOf[2] = map.groupRow[c]!;
-    if (subscriptions) subscriptionEvents(p, c, period, timeline.checkDays[0]!, ev);
+    if (subscriptions) subscriptionEvents(p, c, calendar!, ev);
     else transactionEvents(p, c, spells, ev);
     if (rule.kind === 'model') {
       alive.fill(1);
