@@ -57,10 +57,11 @@ export interface EquityGrids {
 }
 
 const LOSS_EVENT = 0;
-const NOT_A_RENEWAL = -1;
 const GAIN_EVENT = 1;
 const PAY_EVENT = 2;
 const REFUND_EVENT = 3;
+/** The `renewal` argument of accrue for an event that is not a subscription renewal. */
+const NOT_A_RENEWAL = -1;
 
 /** Slots of the engine's float state. */
 const MAGNITUDE = 0;
