@@ -3,32 +3,27 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerLedger, LedgerSeries } from '../../src/ledger/index.js';
 import { customerLedger } from '../../src/ledger/index.js';
 import { Dec } from '../../src/money/decimal.js';
-import { day, inactivityOracle, isoDate, makeLog, type Row, stubModel } from './helpers.js';
+import {
+  day,
+  inactivityOracle,
+  isoDate,
+  makeLog,
+  stubModel,
+  transactionRowsArb,
+} from './helpers.js';
 
 const FIRST = day('2023-01-01');
 
 /** Up to 10 customers over 15 months, amounts in cents (some refunds), channels a/b. */
-const rowsArb: fc.Arbitrary<Row[]> = fc
-  .array(
-    fc.record({
-      customer: fc.integer({ min: 0, max: 9 }),
-      offset: fc.integer({ min: 0, max: 450 }),
-      cents: fc.integer({ min: -3_000, max: 50_000 }),
-      channel: fc.constantFrom('a', 'b'),
-    }),
-    { minLength: 1, maxLength: 40 },
-  )
-  .map((list) =>
-    list.map(
-      ({ customer, offset, cents, channel }): Row => [
-        `c${customer}`,
-        isoDate(FIRST + offset),
-        new Dec(cents).div(100).toFixed(2),
-        channel,
-      ],
-    ),
-  )
-  .filter((rows) => rows.some(([, , amount]) => !amount.startsWith('-')));
+const rowsArb = transactionRowsArb({
+  first: FIRST,
+  customers: 10,
+  days: 450,
+  minCents: -3_000,
+  maxCents: 50_000,
+  channels: ['a', 'b'],
+  maxRows: 40,
+});
 
 const periodArb = fc.constantFrom('week', 'month', 'quarter') as fc.Arbitrary<
   'week' | 'month' | 'quarter'

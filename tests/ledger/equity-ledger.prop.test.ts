@@ -4,7 +4,7 @@ import type { EquityLedger, EquityMovement, EquitySeries } from '../../src/ledge
 import { equityLedger, retentionValuation, transactionValuation } from '../../src/ledger/index.js';
 import { Dec } from '../../src/money/decimal.js';
 import { money } from '../../src/money/index.js';
-import { day, isoDate, makeLog, type Row, stubModel } from './helpers.js';
+import { day, isoDate, makeLog, stubModel, transactionRowsArb } from './helpers.js';
 
 const FIRST = day('2023-01-01');
 const settings = { numRuns: 30 };
@@ -61,27 +61,15 @@ const retentionArb = fc.record({
   discountRate: fc.double({ min: 0.001, max: 0.05, noNaN: true }),
 });
 
-const rowsArb: fc.Arbitrary<Row[]> = fc
-  .array(
-    fc.record({
-      customer: fc.integer({ min: 0, max: 7 }),
-      offset: fc.integer({ min: 0, max: 300 }),
-      cents: fc.integer({ min: -2_000, max: 40_000 }),
-      channel: fc.constantFrom('web', 'store'),
-    }),
-    { minLength: 1, maxLength: 30 },
-  )
-  .map((list) =>
-    list.map(
-      ({ customer, offset, cents, channel }): Row => [
-        `c${customer}`,
-        isoDate(FIRST + offset),
-        new Dec(cents).div(100).toFixed(2),
-        channel,
-      ],
-    ),
-  )
-  .filter((rows) => rows.some(([, , amount]) => !amount.startsWith('-')));
+const rowsArb = transactionRowsArb({
+  first: FIRST,
+  customers: 8,
+  days: 300,
+  minCents: -2_000,
+  maxCents: 40_000,
+  channels: ['web', 'store'],
+  maxRows: 30,
+});
 
 describe('equity ledger laws', () => {
   it('the value lines add up exactly to the change in equity (subscriptions, with revisions)', () => {

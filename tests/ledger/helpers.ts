@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { z } from 'zod';
 import { parseIsoDate } from '../../src/data/calendar.js';
 import type { CalendarPeriod } from '../../src/data/cohort-calendar.js';
@@ -5,6 +6,7 @@ import { periodEndDay, periodIndex } from '../../src/data/cohort-calendar.js';
 import { parseTransactions } from '../../src/data/index.js';
 import type { TransactionLog } from '../../src/data/types.js';
 import type { CustomerHistory, TransactionModel } from '../../src/models/types.js';
+import { Dec } from '../../src/money/decimal.js';
 
 /** A row of a test log: customer, date, amount, optional channel. */
 export type Row = readonly [customerId: string, date: string, amount: string, channel?: string];
@@ -111,3 +113,41 @@ export const stubModel: TransactionModel<'stub', { readonly k: number }> = Objec
     throw new Error('stub');
   },
 });
+
+/**
+ * Transaction rows for the ledger properties: up to `maxRows` purchases and refunds of `customers`
+ * customers (ids c0, c1, ...) over `days` days from `first`, amounts in cents from `minCents` to
+ * `maxCents`, each in one of `channels`; at least one row is a purchase.
+ */
+export function transactionRowsArb(options: {
+  readonly first: number;
+  readonly customers: number;
+  readonly days: number;
+  readonly minCents: number;
+  readonly maxCents: number;
+  readonly channels: readonly [string, ...string[]];
+  readonly maxRows: number;
+}): fc.Arbitrary<Row[]> {
+  const { first, customers, days, minCents, maxCents, channels, maxRows } = options;
+  return fc
+    .array(
+      fc.record({
+        customer: fc.integer({ min: 0, max: customers - 1 }),
+        offset: fc.integer({ min: 0, max: days }),
+        cents: fc.integer({ min: minCents, max: maxCents }),
+        channel: fc.constantFrom(...channels),
+      }),
+      { minLength: 1, maxLength: maxRows },
+    )
+    .map((list) =>
+      list.map(
+        ({ customer, offset, cents, channel }): Row => [
+          `c${customer}`,
+          isoDate(first + offset),
+          new Dec(cents).div(100).toFixed(2),
+          channel,
+        ],
+      ),
+    )
+    .filter((rows) => rows.some(([, , amount]) => !amount.startsWith('-')));
+}
